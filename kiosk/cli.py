@@ -14,6 +14,12 @@ from collections.abc import Sequence
 SUBCOMMANDS: dict[str, str] = {
     "run": "run",
     "validate": "validate",
+    "import": "importing",
+    "rollback": "rollback",
+    "status": "status",
+    "stats": "stats",
+    "doctor": "doctor",
+    "install-autostart": "install_autostart",
 }
 DEFAULT_SUBCOMMAND = "run"
 

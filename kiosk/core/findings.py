@@ -40,9 +40,19 @@ class FindingSink:
     def __init__(self, base: Path) -> None:
         self.base = base
         self.findings: list[Finding] = []
+        self._aliases: list[tuple[Path, Path]] = []
+
+    def alias(self, real: Path, shown: Path) -> None:
+        """Name files under `real` as if under `shown` (a subject read through its symlink)."""
+        if real != shown:
+            self._aliases.append((real, shown))
 
     def rel(self, path: Path | str) -> str:
         p = Path(path)
+        for real, shown in self._aliases:
+            if p == real or real in p.parents:
+                p = shown / p.relative_to(real)
+                break
         try:
             return p.relative_to(self.base).as_posix()
         except ValueError:

@@ -28,10 +28,14 @@ _SAFE_NAME = re.compile(r"^[\w.\- ]+$")
 
 class SubjectReader:
     def __init__(self, folder: Path, sink: FindingSink, *, media_checks: bool) -> None:
-        self.folder = folder
-        self.sink = sink
-        self.media_checks = media_checks
+        # The folder is resolved once: an import swaps a subject by re-pointing its symlink, and
+        # reading every file through the version resolved here never mixes two versions.
+        self.subject_id = folder.name
         self.real_root = folder.resolve()
+        self.folder = self.real_root
+        self.sink = sink
+        self.sink.alias(self.real_root, folder)
+        self.media_checks = media_checks
         self.manifest: Manifest | None = None
 
     # -- helpers -------------------------------------------------------------------------
@@ -88,7 +92,7 @@ class SubjectReader:
         series = self._read_data()
         charts = self._check_charts(series)
         return Subject(
-            id=self.folder.name,
+            id=self.subject_id,
             path=self.folder,
             title=m.title,
             subtitle=m.subtitle,

@@ -263,7 +263,7 @@ def _read_chart(chart: Any, where: int | None, default: str, lines: _Lines, path
             sink.error(path, f"chart '{chart_id}': a reference line needs a numeric value",
                        line=lines.of("references", where or 0))
             continue
-        refs.append(ReferenceLine(float(value), _label(ref, default)))
+        refs.append(ReferenceLine(float(value), _label(ref, default), str(ref.get("source", "")).strip()))
     notes: list[Annotation] = []
     for ann in chart.get("annotations", []) if isinstance(chart.get("annotations"), list) else []:
         when = parse_date(str(ann.get("x", ""))) if isinstance(ann, dict) else None

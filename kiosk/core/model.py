@@ -143,6 +143,7 @@ class Series:
 class ReferenceLine:
     value: float
     label: Localized
+    source: str = ""
 
 
 @dataclass(frozen=True)

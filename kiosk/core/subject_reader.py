@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from pathlib import Path
 
 from kiosk.core.captions import read_captions
@@ -54,7 +55,7 @@ class SubjectReader:
             if entry.is_dir():
                 self.sink.info(entry, "subfolders are not read; move its files up one level")
                 continue
-            if not _SAFE_NAME.match(entry.name):
+            if not _SAFE_NAME.match(unicodedata.normalize("NFC", entry.name)):
                 self.sink.warning(entry, "the file name has unusual characters; it works, but letters, "
                                          "digits, '-', '_' and '.' are safest when copying between machines")
             out.append(entry)
@@ -217,7 +218,9 @@ class SubjectReader:
                            translatable=METADATA_TRANSLATABLE)
         if table is None:
             return {}
-        names = {f.name for f in files}
+        # Names compare in Unicode NFC: a file copied from a Mac is named in NFD, while the same
+        # name typed into a spreadsheet is NFC. Both mean the same file to staff.
+        names = {unicodedata.normalize("NFC", f.name): f.name for f in files}
         rows: dict[str, Row] = {}
         for row in table.rows:
             ref = row.get("file")
@@ -227,22 +230,24 @@ class SubjectReader:
             if reason:
                 self.sink.error(path, f"the file '{ref}' cannot be used: {reason}", line=row.line)
                 continue
-            if ref in rows:
-                self.sink.error(path, f"'{ref}' has a second row (the first is on line {rows[ref].line})", line=row.line)
-                continue
-            if ref not in names:
+            actual = names.get(unicodedata.normalize("NFC", ref))
+            if actual is None:
                 target = folder / ref
                 if target.is_symlink() or target.exists():
                     continue  # already reported as unsafe while listing the folder
-                guess = nearest(ref, names)
+                guess = nearest(ref, list(names.values()))
                 self.sink.error(path, f"the file '{ref}' does not exist", line=row.line,
                                 hint=f"did you mean '{guess}'?" if guess else "check the file name and its ending")
                 continue
-            if Path(ref).suffix.lower() not in suffixes:
+            if actual in rows:
+                self.sink.error(path, f"'{ref}' has a second row (the first is on line {rows[actual].line})",
+                                line=row.line)
+                continue
+            if Path(actual).suffix.lower() not in suffixes:
                 self.sink.error(path, f"'{ref}' is not a supported type here ("
                                 + ", ".join(sorted(suffixes)) + ")", line=row.line)
                 continue
-            rows[ref] = row
+            rows[actual] = row
         return rows
 
     def _media_info(self, path: Path, row: Row | None, csv_path: Path, need_alt: bool) -> MediaInfo:

@@ -167,3 +167,17 @@ def test_poster_and_language_captions(pack: Path) -> None:
     video = load_library(pack).library.subjects[0].videos[0]
     assert video.poster and video.poster.name == "clip.jpg"
     assert video.captions["ru"].name == "clip.ru.vtt"
+
+
+def test_nfd_file_name_matches_nfc_row(pack: Path) -> None:
+    """A file named on a Mac (NFD) matches its row typed in a spreadsheet (NFC)."""
+    import unicodedata
+
+    nfd = unicodedata.normalize("NFD", "café.jpg")
+    (pack / "images" / nfd).write_bytes(jpeg_bytes())
+    with (pack / "images" / "metadata.csv").open("a", encoding="utf-8") as f:
+        f.write(f"{unicodedata.normalize('NFC', 'café.jpg')},3,Café,A café,Made for tests,A café,\n")
+    result = load_library(pack)
+    assert not [f for f in result.findings if f.severity >= Severity.WARNING]
+    item = next(i for i in result.library.subjects[0].images if i.order == 3)
+    assert item.info.caption.get() == "A café"

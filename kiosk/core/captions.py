@@ -16,6 +16,7 @@ from kiosk.core.tables import decode_text
 
 MAX_LINE_CHARS = 32
 MAX_LINES = 3
+_LOOKBACK = 64  # cues before the position that may still be showing (overlaps)
 
 _TIME = r"(?:(\d{1,3}):)?([0-5]\d):([0-5]\d)[.,](\d{3})"
 _TIMING = re.compile(rf"^\s*{_TIME}\s+-->\s+{_TIME}(?:\s+.*)?$")
@@ -41,17 +42,20 @@ class CaptionTrack:
     def __post_init__(self) -> None:
         object.__setattr__(self, "_starts", [c.start_ms for c in self.cues])
 
+    def active(self, position_ms: int) -> tuple[Cue, ...]:
+        """Every cue showing at a playback position, earliest first (cues may overlap)."""
+        i = bisect.bisect_right(self._starts, position_ms)  # type: ignore[attr-defined]
+        showing = [c for c in self.cues[max(0, i - _LOOKBACK):i] if c.start_ms <= position_ms < c.end_ms]
+        return tuple(showing)
+
     def at(self, position_ms: int) -> Cue | None:
-        """The cue showing at a playback position, if any (cues are sorted by start)."""
-        i = bisect.bisect_right(self._starts, position_ms) - 1  # type: ignore[attr-defined]
-        while i >= 0:
-            cue = self.cues[i]
-            if cue.start_ms <= position_ms < cue.end_ms:
-                return cue
-            if position_ms - cue.start_ms > 60_000:
-                break
-            i -= 1
-        return None
+        """The most recently started cue showing at a position, if any."""
+        showing = self.active(position_ms)
+        return showing[-1] if showing else None
+
+    def text_at(self, position_ms: int) -> str:
+        """What the caption box shows: overlapping cues stacked, earliest on top."""
+        return "\n".join(c.text for c in self.active(position_ms))
 
     def transcript(self) -> str:
         return "\n".join(" ".join(c.lines) for c in self.cues)

@@ -1,0 +1,73 @@
+"""Caption parsing: what the caption box shows at each moment, and every broken cue named by line."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from kiosk.core.captions import parse_captions
+from kiosk.core.findings import FindingSink, Severity
+
+
+def _parse(text: str, name: str = "c.vtt"):  # type: ignore[no-untyped-def]
+    sink = FindingSink(Path("/x"))
+    return parse_captions(text, Path("/x") / name, sink), sink.findings
+
+
+def test_cue_shown_at_its_time() -> None:
+    """A cue shows from its start up to (not including) its end."""
+    track, findings = _parse("WEBVTT\n\n00:00:01.000 --> 00:00:02.500\nHello\nthere\n\n00:02.500 --> 00:04.000\nNext\n")
+    assert findings == []
+    assert track.text_at(999) == "" and track.text_at(1000) == "Hello\nthere"
+    assert track.text_at(2499) == "Hello\nthere" and track.text_at(2500) == "Next"
+    assert track.text_at(4000) == ""
+
+
+def test_overlapping_cues_stack() -> None:
+    """Overlapping cues show together, the earlier one on top."""
+    track, _ = _parse("WEBVTT\n\n00:00:01.000 --> 00:00:05.000\nNarrator\n\n00:00:02.000 --> 00:00:03.000\nSinger\n")
+    assert track.text_at(2500) == "Narrator\nSinger"
+    assert track.at(2500).text == "Singer"  # type: ignore[union-attr]
+    assert track.text_at(4000) == "Narrator"
+
+
+def test_styling_tags_removed() -> None:
+    """WebVTT styling tags and voice spans are removed from what visitors read."""
+    track, _ = _parse("WEBVTT\n\n00:01.000 --> 00:02.000 align:start\n<v Anna><i>Quiet</i> <c.loud>now</c></v>\n")
+    assert track.text_at(1500) == "Quiet now"
+
+
+def test_srt_with_comma_times_and_numbers() -> None:
+    """SubRip files with numbered cues and comma milliseconds parse too."""
+    track, findings = _parse("1\n00:00:01,000 --> 00:00:02,000\nOne\n\n2\n00:00:03,000 --> 00:00:04,000\nTwo\n", "c.srt")
+    assert findings == [] and [c.text for c in track.cues] == ["One", "Two"]
+
+
+def test_bad_timestamps_name_their_lines() -> None:
+    """Each malformed cue is an error at its own line; good cues around it still show."""
+    text = ("WEBVTT\n\n00:00:01.000 --> 00:00:02.000\nGood\n\n00:00:03 --> 00:00:04.000\nNo millis\n\n"
+            "00:00:05.000 --> 00:00:04.000\nBackwards\n\nJust text with no timing\n\n00:00:07.000 --> 00:00:08.000\nGood too\n")
+    track, findings = _parse(text)
+    errors = [(f.line, f.message) for f in findings if f.severity is Severity.ERROR]
+    assert [line for line, _ in errors] == [6, 9, 12]
+    assert "timing" in errors[0][1] and "ends before it starts" in errors[1][1] and "no timing line" in errors[2][1]
+    assert [c.text for c in track.cues] == ["Good", "Good too"]
+
+
+def test_missing_header_and_long_lines() -> None:
+    """A VTT without its header is an error; lines over 32 characters are a warning."""
+    _, findings = _parse("00:01.000 --> 00:02.000\nHi\n")
+    assert findings[0].severity is Severity.ERROR and findings[0].line == 1
+    _, findings = _parse("WEBVTT\n\n00:01.000 --> 00:02.000\nThis caption line is far too long to read\n")
+    assert findings[0].severity is Severity.WARNING and findings[0].line == 3
+
+
+def test_notes_and_crlf() -> None:
+    """NOTE blocks are skipped and Windows line endings work."""
+    track, findings = _parse("WEBVTT\r\n\r\nNOTE made in an editor\r\n\r\n00:01.000 --> 00:02.000\r\nHi\r\n")
+    assert findings == [] and track.text_at(1500) == "Hi"
+
+
+def test_transcript_from_cues() -> None:
+    """A transcript can be built from the cues when no transcript file exists."""
+    track, _ = _parse("WEBVTT\n\n00:01.000 --> 00:02.000\nOne\ntwo\n\n00:03.000 --> 00:04.000\nThree\n")
+    assert track.transcript() == "One two\nThree"

@@ -1,0 +1,71 @@
+"""`kiosk run`: the exhibit itself (full screen), or a classroom window with --windowed."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import sys
+import time
+from collections.abc import Mapping
+from pathlib import Path
+
+from kiosk.core.settings import SettingsError, load_settings, settings_path
+
+HELP = "run the exhibit (full screen; --windowed for a classroom window)"
+EXIT_NO_DISPLAY = 2
+EXIT_BAD_SETTINGS = 2
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--content", metavar="DIR", type=Path,
+                        help="content root or one subject folder (default: assets/)")
+    parser.add_argument("--windowed", action="store_true", default=None,
+                        help="classroom mode: a normal window, cursor shown, closing allowed")
+    parser.add_argument("--screen", metavar="N", type=int,
+                        help="which screen to fill, counting from 0 (default: 0)")
+    parser.add_argument("--idle-timeout", metavar="SECONDS", type=float,
+                        help="seconds without a touch before the visit resets (0: never)")
+    parser.add_argument("--config", metavar="FILE", type=Path,
+                        help="a settings file read after the platform one (docs/settings.md)")
+
+
+def missing_display(env: Mapping[str, str], platform: str = sys.platform) -> str | None:
+    """Why Qt could not open a window here, or None. Checked before Qt is loaded."""
+    if not platform.startswith("linux"):
+        return None
+    if env.get("DISPLAY") or env.get("WAYLAND_DISPLAY") or env.get("QT_QPA_PLATFORM"):
+        return None
+    return ("kiosk: no display to show the exhibit on: DISPLAY and WAYLAND_DISPLAY are not set.\n"
+            "Run it in a graphical session, set DISPLAY (for example DISPLAY=:0), or set "
+            "QT_QPA_PLATFORM (for example QT_QPA_PLATFORM=offscreen for a test run).")
+
+
+def run(args: argparse.Namespace) -> int:
+    started = time.perf_counter()
+    files = [settings_path()]
+    if args.config is not None:
+        files.append(args.config)
+    flags = {
+        "content_dir": args.content,
+        "windowed": args.windowed,
+        "screen": args.screen,
+        "idle_timeout_s": args.idle_timeout,
+    }
+    try:
+        settings = load_settings(files, flags, required=[args.config] if args.config else [])
+    except SettingsError as exc:
+        print(f"kiosk: bad settings:\n{exc}", file=sys.stderr)
+        return EXIT_BAD_SETTINGS
+    reason = missing_display(os.environ)
+    if reason:
+        print(reason, file=sys.stderr)
+        return EXIT_NO_DISPLAY
+    logging.basicConfig(
+        level=settings.log_level,
+        stream=sys.stderr,
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+    )
+    from kiosk.ui.app import run_app
+
+    return run_app(settings, started=started)

@@ -1,0 +1,176 @@
+"""The kiosk's one typed settings object, read from TOML files and command-line flags.
+
+Layers, later ones winning: the platform settings file (``settings_path()``), then a file named
+with ``--config``, then flags. A bad value is reported with the file and key it came from, so
+staff can fix it without reading a traceback. Qt-free: the staff commands use it too.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import hmac
+import secrets
+import tomllib
+from collections.abc import Mapping, Sequence
+from difflib import get_close_matches
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+APP_NAME = "exhibit-kiosk"
+PIN_ALGORITHM = "pbkdf2_sha256"
+PIN_ITERATIONS = 200_000
+DEFAULT_PIN = "2468"
+# hash_pin("2468", salt=b"exhibit-kiosk-default-pin"[:16]): precomputed so that importing this
+# module costs nothing. Staff replace it with their own `staff_pin_hash` (see docs/settings.md).
+DEFAULT_PIN_HASH = (
+    "pbkdf2_sha256$200000$ZXhoaWJpdC1raW9zay1kZQ==$FWLdA6mbhHHVvJZP2imN_sJqukvfvOMf6MN8DSQA4PE="
+)
+FLAG_SOURCE = "command line"
+
+
+class SettingsError(ValueError):
+    """A settings file or flag that cannot be used; the message names the file and key."""
+
+
+class Settings(BaseModel):
+    """Everything the kiosk can be told. Documented key by key in docs/settings.md."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, validate_default=True)
+
+    content_dir: Path | None = None
+    windowed: bool = False
+    screen: int = Field(default=0, ge=0)
+    idle_timeout_s: float | None = Field(default=None, ge=0)
+    warning_s: float = Field(default=20.0, ge=0)
+    hide_cursor: bool | None = None
+    staff_pin_hash: str = DEFAULT_PIN_HASH
+    reduced_motion: bool = False
+    attract_interval_s: float = Field(default=8.0, gt=0)
+    volume_cap_percent: int = Field(default=60, ge=0, le=100)
+    log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
+
+    @field_validator("staff_pin_hash")
+    @classmethod
+    def _check_pin_hash(cls, value: str) -> str:
+        parse_pin_hash(value)
+        return value
+
+    @property
+    def cursor_hidden(self) -> bool:
+        """Hidden for touch use in full screen, shown in a classroom window unless set."""
+        return (not self.windowed) if self.hide_cursor is None else self.hide_cursor
+
+
+def settings_path() -> Path:
+    """The platform's per-user settings file (it need not exist)."""
+    from platformdirs import user_config_dir
+
+    return Path(user_config_dir(APP_NAME)) / "settings.toml"
+
+
+def default_content_dir() -> Path:
+    """The repository's bundled `assets/` when running from a checkout, else `./assets`."""
+    bundled = Path(__file__).resolve().parents[2] / "assets"
+    return bundled if bundled.is_dir() else Path.cwd() / "assets"
+
+
+def load_settings(
+    files: Sequence[Path] = (),
+    flags: Mapping[str, Any] | None = None,
+    *,
+    required: Sequence[Path] = (),
+) -> Settings:
+    """Merge the settings files that exist (``required`` ones must) and then the flags.
+
+    Flags whose value is None were not given and do not override anything.
+    """
+    merged: dict[str, Any] = {}
+    origin: dict[str, str] = {}
+    for path in files:
+        if not path.is_file():
+            if path in required:
+                raise SettingsError(f"{path}: settings file not found")
+            continue
+        for key, value in _read_toml(path).items():
+            merged[key] = value
+            origin[key] = str(path)
+    for key, value in (flags or {}).items():
+        if value is not None:
+            merged[key] = value
+            origin[key] = FLAG_SOURCE
+    try:
+        return Settings.model_validate(merged)
+    except ValidationError as exc:
+        raise SettingsError(_describe(exc, origin)) from None
+
+
+def _read_toml(path: Path) -> dict[str, Any]:
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError) as exc:
+        raise SettingsError(f"{path}: cannot read the settings file ({exc})") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise SettingsError(f"{path}: not valid TOML: {exc}") from None
+    known = set(Settings.model_fields)
+    for key in data:
+        if key not in known:
+            near = get_close_matches(key, sorted(known), n=1)
+            hint = f" (did you mean `{near[0]}`?)" if near else ""
+            raise SettingsError(f"{path}: unknown key `{key}`{hint}")
+    content = data.get("content_dir")
+    if isinstance(content, str) and content and not Path(content).expanduser().is_absolute():
+        data["content_dir"] = str(path.parent / content)
+    if isinstance(content, str):
+        data["content_dir"] = str(Path(data["content_dir"]).expanduser())
+    return data
+
+
+def _describe(exc: ValidationError, origin: Mapping[str, str]) -> str:
+    lines = []
+    for error in exc.errors():
+        key = str(error["loc"][0]) if error["loc"] else "?"
+        source = origin.get(key, "defaults")
+        lines.append(f"{source}: `{key}`: {error['msg']}")
+    return "\n".join(lines)
+
+
+# -- the staff PIN ------------------------------------------------------------------------------
+
+
+def hash_pin(pin: str, *, salt: bytes | None = None, iterations: int = PIN_ITERATIONS) -> str:
+    """A storable PIN hash: ``pbkdf2_sha256$iterations$salt$hash`` (salt and hash base64url)."""
+    salt = salt if salt is not None else secrets.token_bytes(16)
+    digest = hashlib.pbkdf2_hmac("sha256", pin.encode("utf-8"), salt, iterations)
+    return "$".join(
+        (PIN_ALGORITHM, str(iterations), _b64(salt), _b64(digest)),
+    )
+
+
+def verify_pin(pin: str, stored: str) -> bool:
+    """True when ``pin`` matches ``stored``; compares in constant time."""
+    iterations, salt, digest = parse_pin_hash(stored)
+    candidate = hashlib.pbkdf2_hmac("sha256", pin.encode("utf-8"), salt, iterations)
+    return hmac.compare_digest(candidate, digest)
+
+
+def parse_pin_hash(stored: str) -> tuple[int, bytes, bytes]:
+    parts = stored.split("$")
+    if len(parts) != 4 or parts[0] != PIN_ALGORITHM:
+        raise ValueError(f"expected '{PIN_ALGORITHM}$iterations$salt$hash' (see `hash_pin`)")
+    try:
+        iterations = int(parts[1])
+        salt = base64.urlsafe_b64decode(parts[2])
+        digest = base64.urlsafe_b64decode(parts[3])
+    except ValueError:
+        raise ValueError("the PIN hash is damaged: iterations, salt or hash unreadable") from None
+    if iterations < 1 or not salt or len(digest) != 32:
+        raise ValueError("the PIN hash is damaged: iterations, salt or hash out of range")
+    return iterations, salt, digest
+
+
+def _b64(raw: bytes) -> str:
+    return base64.urlsafe_b64encode(raw).decode("ascii")
+

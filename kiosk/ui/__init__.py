@@ -1,0 +1,1 @@
+"""The Qt shell: the window a visitor meets. Imported only by `kiosk run` and the UI tests."""

@@ -1,0 +1,70 @@
+"""Loads the content through the validator: a fast structural pass before the first paint, the
+full media check afterwards on a worker thread, delivered back on the GUI thread."""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+
+from kiosk.core.findings import Finding, Severity
+from kiosk.core.model import Library
+
+log = logging.getLogger(__name__)
+
+LoadFunction = Callable[..., object]
+
+
+class ContentSource(QObject):
+    #: (library, findings, complete): complete is False after the fast pass.
+    loaded = Signal(object, object, bool)
+    _delivered = Signal(object, object, bool)
+
+    def __init__(self, root: Path, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._root = root
+        self._thread: threading.Thread | None = None
+        self._delivered.connect(self._on_self_delivered)
+
+    @property
+    def root(self) -> Path:
+        return self._root
+
+    def load_now(self, *, media_checks: bool) -> tuple[Library, list[Finding]]:
+        """Load on this thread (the fast pass before the first paint)."""
+        library, findings = self._load(media_checks)
+        self.loaded.emit(library, findings, media_checks)
+        return library, findings
+
+    def load_in_background(self) -> None:
+        """The full check on a worker thread; ``loaded`` fires on the GUI thread when done."""
+        if self._thread is not None and self._thread.is_alive():
+            return
+        self._thread = threading.Thread(target=self._work, name="content-check", daemon=True)
+        self._thread.start()
+
+    def wait(self, timeout_s: float = 30.0) -> None:
+        if self._thread is not None:
+            self._thread.join(timeout_s)
+
+    def _work(self) -> None:
+        library, findings = self._load(True)
+        self._delivered.emit(library, findings, True)
+
+    def _on_self_delivered(self, library: Library, findings: list[Finding], complete: bool) -> None:
+        self.loaded.emit(library, findings, complete)
+
+    def _load(self, media_checks: bool) -> tuple[Library, list[Finding]]:
+        try:
+            from kiosk.core.loader import load_library
+
+            result = load_library(self._root, media_checks=media_checks)
+        except Exception as exc:  # noqa: BLE001 - the kiosk must come up whatever the content
+            log.exception("loading content from %s failed", self._root)
+            finding = Finding(str(self._root), None, Severity.ERROR,
+                              f"the content could not be loaded ({exc.__class__.__name__}: {exc})")
+            return Library(self._root, ()), [finding]
+        return result.library, list(result.findings)

@@ -1,0 +1,202 @@
+"""The exhibit screen: the subject's heading, its tabs, and a navigation bar within easy reach
+at the bottom (Home, the tabs, the language switch).
+
+The screen owns its tabs and speaks to them only through the tab interface.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kiosk.core.model import Subject
+from kiosk.ui.language_bar import LanguageBar
+from kiosk.ui.strings import tr
+from kiosk.ui.tabs import TabContext, TabPage, create_tab
+
+
+class ExhibitScreen(QWidget):
+    home_requested = Signal()
+    language_chosen = Signal(str)
+    tab_changed = Signal(str)
+    idle_pause_requested = Signal(bool)
+
+    def __init__(self, subject: Subject, context: TabContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("exhibitScreen")
+        self._subject = subject
+        self._language = context.language
+        self._names = subject.visible_tabs()
+        self._title = QLabel(self)
+        self._title.setObjectName("exhibitTitle")
+        self._subtitle = QLabel(self)
+        self._subtitle.setObjectName("exhibitSubtitle")
+        header = QHBoxLayout()
+        header.addWidget(self._title)
+        header.addWidget(self._subtitle, 1, Qt.AlignmentFlag.AlignBottom)
+        self._stack = QStackedWidget(self)
+        self._stack.setObjectName("tabStack")
+        self._tabs: dict[str, TabPage] = {}
+        self._tab_buttons: dict[str, QPushButton] = {}
+        self._group = QButtonGroup(self)
+        self._group.setExclusive(True)
+        self._home = QPushButton(self)
+        self._home.setObjectName("homeButton")
+        self._home.setProperty("role", "home")
+        self._home.clicked.connect(self._on_home_clicked)
+        self._tabs_host = QWidget(self)
+        self._tabs_host.setObjectName("tabButtons")
+        tab_row = QHBoxLayout(self._tabs_host)
+        tab_row.setContentsMargins(0, 0, 0, 0)
+        tab_row.setSpacing(context.metrics.spacing)
+        for name in self._names:
+            tab = create_tab(name, subject, context)
+            tab.idle_pause_requested.connect(self._on_tab_idle_pause_requested)
+            self._tabs[name] = tab
+            self._stack.addWidget(tab)
+            button = QPushButton(self)
+            button.setObjectName(f"tab_{name}")
+            button.setCheckable(True)
+            button.setProperty("role", "tab")
+            button.clicked.connect(lambda _=False, n=name: self._on_tab_button_clicked(n))
+            self._group.addButton(button)
+            self._tab_buttons[name] = button
+            tab_row.addWidget(button, 1)
+        self._languages = LanguageBar(subject.languages, self._language, self)
+        self._languages.language_chosen.connect(self._on_languages_language_chosen)
+        nav_host = QWidget(self)
+        nav_host.setObjectName("navHost")
+        self._nav = QGridLayout(nav_host)
+        self._nav_portrait: bool | None = None
+        self._arrange_nav(portrait=False)
+        m = context.metrics.px(6)
+        header.setContentsMargins(0, m // 2, m, m // 2)
+        self._nav.setContentsMargins(m, m // 2, m, m // 2)
+        self._nav.setHorizontalSpacing(context.metrics.px(6))
+        self._nav.setVerticalSpacing(context.metrics.spacing * 2)
+        body = QVBoxLayout()
+        body.setContentsMargins(m, 0, m, m // 2)
+        body.addWidget(self._stack)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addLayout(header)
+        layout.addLayout(body, 1)
+        layout.addWidget(nav_host)
+        self._current = ""
+        if self._names:
+            self.show_tab(self._names[0])
+        self._retranslate()
+
+    # -- what the window asks -------------------------------------------------------------------
+    def subject_id(self) -> str:
+        return self._subject.id
+
+    def tab_names(self) -> tuple[str, ...]:
+        return self._names
+
+    def current_tab(self) -> str:
+        return self._current
+
+    def show_tab(self, name: str) -> None:
+        if name not in self._tabs or name == self._current:
+            return
+        previous = self._tabs.get(self._current)
+        if previous is not None:
+            previous.deactivate()
+        self._current = name
+        self._tab_buttons[name].setChecked(True)
+        self._stack.setCurrentWidget(self._tabs[name])
+        self._tabs[name].activate()
+        self.tab_changed.emit(name)
+
+    def next_tab(self, step: int = 1) -> None:
+        if self._names:
+            i = self._names.index(self._current) if self._current in self._names else 0
+            self.show_tab(self._names[(i + step) % len(self._names)])
+
+    def set_language(self, language: str) -> None:
+        if language == self._language:
+            return
+        self._language = language
+        self._languages.set_current(language)
+        for tab in self._tabs.values():
+            tab.set_language(language)
+        self._retranslate()
+
+    def reset(self, language: str) -> None:
+        """Everything back for the next visitor: media stopped, first tab, default language."""
+        for tab in self._tabs.values():
+            tab.deactivate()
+            tab.reset()
+        self.set_language(language)
+        if self._names:
+            self.show_tab(self._names[0])
+
+    def play_pause(self) -> None:
+        tab = self._tabs.get(self._current)
+        if tab is not None:
+            tab.play_pause()
+
+    def leave(self) -> None:
+        """The visitor went back to the title screen."""
+        tab = self._tabs.get(self._current)
+        if tab is not None:
+            tab.deactivate()
+
+    def _retranslate(self) -> None:
+        lang = self._language
+        self._title.setText(self._subject.title.get(lang))
+        year = self._subject.year
+        self._subtitle.setText(year)
+        self._home.setText(f"⌂  {tr('home', lang)}")
+        self._home.setAccessibleName(tr("home", lang))
+        for name, button in self._tab_buttons.items():
+            button.setText(tr(f"tab.{name}", lang))
+            button.setAccessibleName(tr(f"tab.{name}", lang))
+
+    def _arrange_nav(self, *, portrait: bool) -> None:
+        """One row in landscape (Home, tabs, languages); in portrait the tabs get a row of
+        their own above Home and the language switch, so every label fits."""
+        if portrait == self._nav_portrait:
+            return
+        self._nav_portrait = portrait
+        for widget in (self._home, self._tabs_host, self._languages):
+            self._nav.removeWidget(widget)
+        if portrait:
+            self._nav.addWidget(self._tabs_host, 0, 0, 1, 3)
+            self._nav.addWidget(self._home, 1, 0)
+            self._nav.addWidget(self._languages, 1, 2, Qt.AlignmentFlag.AlignRight)
+            self._nav.setColumnStretch(1, 1)
+        else:
+            self._nav.addWidget(self._home, 0, 0)
+            self._nav.addWidget(self._tabs_host, 0, 1)
+            self._nav.addWidget(self._languages, 0, 2)
+            self._nav.setColumnStretch(1, 1)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._arrange_nav(portrait=event.size().height() > event.size().width())
+
+    # -- handlers -------------------------------------------------------------------------------
+    def _on_home_clicked(self) -> None:
+        self.home_requested.emit()
+
+    def _on_tab_button_clicked(self, name: str) -> None:
+        self.show_tab(name)
+
+    def _on_languages_language_chosen(self, language: str) -> None:
+        self.language_chosen.emit(language)
+
+    def _on_tab_idle_pause_requested(self, paused: bool) -> None:
+        self.idle_pause_requested.emit(paused)

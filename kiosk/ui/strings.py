@@ -1,0 +1,84 @@
+"""The shell's own words, in the languages the demo content offers; English is the fallback.
+
+Content text comes from the content pack; only the kiosk's buttons and notices live here.
+"""
+
+from __future__ import annotations
+
+_STRINGS: dict[str, dict[str, str]] = {
+    "en": {
+        "touch_to_begin": "Touch to begin",
+        "choose_subject": "Touch a subject to begin",
+        "tab.texts": "Texts",
+        "tab.images": "Images",
+        "tab.video": "Video",
+        "tab.charts": "Charts",
+        "home": "Home",
+        "still_there": "Still there?",
+        "still_there_body": "Touch anywhere to keep exploring.",
+        "restart_in": "The exhibit starts over in {n} s.",
+        "source": "Source: {source}",
+        "by": "By {author}",
+        "silent": "silent",
+        "captions": "captions {langs}",
+        "transcript": "transcript",
+        "line_chart": "Line chart",
+        "bar_chart": "Bar chart",
+        "series_count": "{n} series",
+        "points": "{n} figures",
+        "approximate": "≈ approximate",
+        "unavailable_title": "This exhibit is resting",
+        "unavailable_body": "Please come back soon, or ask a member of staff.",
+        "language": "Language",
+        "text_size": "Larger text",
+    },
+    "ru": {
+        "touch_to_begin": "Коснитесь, чтобы начать",
+        "choose_subject": "Выберите тему",
+        "tab.texts": "Тексты",
+        "tab.images": "Изображения",
+        "tab.video": "Видео",
+        "tab.charts": "Графики",
+        "home": "В начало",
+        "still_there": "Вы ещё здесь?",
+        "still_there_body": "Коснитесь экрана, чтобы продолжить.",
+        "restart_in": "Выставка начнётся заново через {n} с.",
+        "source": "Источник: {source}",
+        "by": "Автор: {author}",
+        "silent": "без звука",
+        "captions": "субтитры {langs}",
+        "transcript": "расшифровка",
+        "line_chart": "Линейный график",
+        "bar_chart": "Столбчатая диаграмма",
+        "series_count": "рядов: {n}",
+        "points": "значений: {n}",
+        "approximate": "≈ приблизительно",
+        "unavailable_title": "Выставка временно недоступна",
+        "unavailable_body": "Пожалуйста, загляните позже или обратитесь к сотруднику.",
+        "language": "Язык",
+        "text_size": "Крупный текст",
+    },
+}
+
+# What each language calls itself, for the language switch.
+LANGUAGE_NAMES: dict[str, str] = {
+    "en": "English",
+    "ru": "Русский",
+    "de": "Deutsch",
+    "fr": "Français",
+    "es": "Español",
+    "uk": "Українська",
+    "it": "Italiano",
+    "pl": "Polski",
+}
+
+
+def tr(key: str, language: str, **values: object) -> str:
+    """The shell string ``key`` in ``language`` (English when it has no translation)."""
+    table = _STRINGS.get(language, {})
+    text = table.get(key) or _STRINGS["en"][key]
+    return text.format(**values) if values else text
+
+
+def language_name(code: str) -> str:
+    return LANGUAGE_NAMES.get(code, code.upper())

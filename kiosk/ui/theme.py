@@ -1,0 +1,114 @@
+"""The kiosk's look, in one place: a palette and the QSS template in kiosk/resources/.
+
+The template's ``${name}`` placeholders are filled with colours from ``PALETTE`` and pixel sizes
+from ``Metrics`` (millimetres on the glass), so the same theme is right on any screen.
+"""
+
+from __future__ import annotations
+
+from importlib import resources
+from string import Template
+
+from PySide6.QtGui import QColor, QFont
+from PySide6.QtWidgets import QApplication, QProxyStyle, QStyle, QStyleOption, QWidget
+
+from kiosk.ui.metrics import Metrics
+
+# Humanist faces first where a museum installs them; DejaVu (fonts-dejavu-core) always exists.
+SANS_FAMILIES: tuple[str, ...] = ("Source Sans 3", "Noto Sans", "Open Sans", "DejaVu Sans")
+SERIF_FAMILIES: tuple[str, ...] = ("Source Serif 4", "Noto Serif", "Georgia", "DejaVu Serif")
+
+# A calm, warm, dark theme: no glaring white; every text colour reaches at least 7:1 on the
+# backgrounds it is used on (tests/ui/test_theme.py checks the pairs).
+PALETTE: dict[str, str] = {
+    "bg": "#1b1916",
+    "surface": "#25221e",
+    "raised": "#302c26",
+    "line": "#5a5247",
+    "text": "#f2ebdc",
+    "muted": "#d2c8b4",
+    "accent": "#e3b55c",
+    "on_accent": "#1b1916",
+    "selected": "#3d3426",
+    "scrim": "#e60c0b09",  # #AARRGGBB: the dimmed backdrop behind overlays
+    "alert": "#f5b3a5",
+}
+
+# (foreground, background) pairs that carry text, for the contrast test.
+TEXT_PAIRS: tuple[tuple[str, str], ...] = (
+    ("text", "bg"),
+    ("muted", "bg"),
+    ("text", "surface"),
+    ("muted", "surface"),
+    ("text", "raised"),
+    ("muted", "raised"),
+    ("accent", "bg"),
+    ("accent", "surface"),
+    ("on_accent", "accent"),
+    ("text", "selected"),
+    ("muted", "selected"),
+    ("alert", "raised"),
+)
+
+
+def _families(names: tuple[str, ...]) -> str:
+    return ", ".join(f'"{n}"' for n in names)
+
+
+def stylesheet(metrics: Metrics) -> str:
+    """The application style sheet for one screen's metrics."""
+    template = resources.files("kiosk.resources").joinpath("kiosk.qss").read_text("utf-8")
+    values: dict[str, object] = dict(metrics.placeholders())
+    values.update(PALETTE)
+    values["sans"] = _families(SANS_FAMILIES)
+    values["serif"] = _families(SERIF_FAMILIES)
+    return Template(template).substitute(values)
+
+
+class KioskStyle(QProxyStyle):
+    """Layout spacing and margins from millimetres, so controls keep 2 mm apart on any screen."""
+
+    def __init__(self, metrics: Metrics) -> None:
+        super().__init__("Fusion")
+        self._spacing = metrics.spacing
+        self._margin = metrics.px(4)
+
+    def pixelMetric(
+        self, metric: QStyle.PixelMetric, option: QStyleOption | None = None,
+        widget: QWidget | None = None,
+    ) -> int:
+        if metric in (QStyle.PixelMetric.PM_LayoutHorizontalSpacing,
+                      QStyle.PixelMetric.PM_LayoutVerticalSpacing):
+            return self._spacing
+        if metric in (QStyle.PixelMetric.PM_LayoutLeftMargin, QStyle.PixelMetric.PM_LayoutRightMargin,
+                      QStyle.PixelMetric.PM_LayoutTopMargin, QStyle.PixelMetric.PM_LayoutBottomMargin):
+            return self._margin
+        return super().pixelMetric(metric, option, widget)
+
+
+def apply_theme(app: QApplication, metrics: Metrics) -> None:
+    """Set the style, application font and style sheet (call again to change the text size)."""
+    app.setStyle(KioskStyle(metrics))
+    font = QFont()
+    font.setFamilies(list(SANS_FAMILIES))
+    font.setPixelSize(metrics.font_px(5.2))
+    font.setHintingPreference(QFont.HintingPreference.PreferNoHinting)
+    app.setFont(font)
+    app.setStyleSheet(stylesheet(metrics))
+
+
+def color(name: str) -> QColor:
+    """A palette colour for custom painting (the attract loop, list rows)."""
+    return QColor(PALETTE[name])
+
+
+def relative_luminance(c: QColor) -> float:
+    def channel(v: float) -> float:
+        return v / 12.92 if v <= 0.03928 else ((v + 0.055) / 1.055) ** 2.4
+
+    return 0.2126 * channel(c.redF()) + 0.7152 * channel(c.greenF()) + 0.0722 * channel(c.blueF())
+
+
+def contrast_ratio(a: QColor, b: QColor) -> float:
+    la, lb = sorted((relative_luminance(a), relative_luminance(b)), reverse=True)
+    return (la + 0.05) / (lb + 0.05)

@@ -8,20 +8,28 @@ from __future__ import annotations
 
 from pathlib import Path, PurePosixPath
 
-from markdown_it import MarkdownIt
-
 from kiosk.core.findings import FindingSink
 from kiosk.core.safepath import resolve_inside, unsafe_reference
 
 LONG_PARAGRAPH_WORDS = 100
 
-_md = MarkdownIt("commonmark", {"html": True})
+_parser = None
+
+
+def _markdown():  # type: ignore[no-untyped-def]
+    """The parser, built on first use: the kiosk's start-up pass does not check Markdown."""
+    global _parser
+    if _parser is None:
+        from markdown_it import MarkdownIt
+
+        _parser = MarkdownIt("commonmark", {"html": True})
+    return _parser
 
 
 def check_markdown(body: str, first_line: int, path: Path, subject_dir: Path, sink: FindingSink) -> None:
     """Report raw HTML, links, images outside the subject and long paragraphs in one article."""
     try:
-        tokens = _md.parse(body)
+        tokens = _markdown().parse(body)
     except Exception as exc:  # markdown-it is robust, but content must never crash validation
         sink.error(path, f"the Markdown cannot be read ({exc.__class__.__name__})")
         return

@@ -202,7 +202,8 @@ class SubjectReader:
         if not fm.body.strip():
             self.sink.error(path, "the article has no text")
             return None
-        check_markdown(fm.body, fm.body_first_line, path, self.folder, self.sink)
+        if self.media_checks:  # the fast start-up pass leaves this to the full check after it
+            check_markdown(fm.body, fm.body_first_line, path, self.folder, self.sink)
         return ArticleText(language, title, fm.values.get("author", ""), source, path, fm.body)
 
     # -- images and video: files plus metadata.csv ----------------------------------------

@@ -1,5 +1,6 @@
 """Loads the content through the validator: a fast structural pass before the first paint, the
-full media check afterwards on a worker thread, delivered back on the GUI thread."""
+full media check afterwards in a child process (kiosk.core.check_worker) watched from a worker
+thread, delivered back on the GUI thread."""
 
 from __future__ import annotations
 
@@ -27,6 +28,7 @@ class ContentSource(QObject):
         super().__init__(parent)
         self._root = root
         self._thread: threading.Thread | None = None
+        self._last_good: Library | None = None
         self._delivered.connect(self._on_self_delivered)
 
     @property
@@ -36,6 +38,8 @@ class ContentSource(QObject):
     def load_now(self, *, media_checks: bool) -> tuple[Library, list[Finding]]:
         """Load on this thread (the fast pass before the first paint)."""
         library, findings = self._load(media_checks)
+        if library.subjects:
+            self._last_good = library
         self.loaded.emit(library, findings, media_checks)
         return library, findings
 
@@ -51,8 +55,16 @@ class ContentSource(QObject):
             self._thread.join(timeout_s)
 
     def _work(self) -> None:
-        library, findings = self._load(True)
-        self._delivered.emit(library, findings, True)
+        from kiosk.core.check_worker import check_in_child
+
+        result = check_in_child(self._root)
+        if not result.library.subjects and self._last_good is not None:
+            # The check itself failed (crash, hang): keep showing what the fast pass found.
+            library = self._last_good
+            log.error("the full content check failed; keeping the content listed at start")
+        else:
+            library = result.library
+        self._delivered.emit(library, list(result.findings), True)
 
     def _on_self_delivered(self, library: Library, findings: list[Finding], complete: bool) -> None:
         self.loaded.emit(library, findings, complete)

@@ -82,9 +82,13 @@ def new_workdir() -> Path:
 
 
 def probe_env(extra: Mapping[str, str] | None = None) -> dict[str, str]:
-    """The environment for a measured child process: offscreen unless told otherwise."""
+    """The environment for a measured child process: offscreen unless told otherwise, and with its
+    own config, data, state and cache folders, so measured runs never touch the kiosk's own."""
     env = dict(os.environ)
     env.setdefault("QT_QPA_PLATFORM", "offscreen")
+    home = Path(tempfile.gettempdir()) / "kiosk-bench-home"
+    for var in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_STATE_HOME", "XDG_CACHE_HOME"):
+        env[var] = str(home / var.lower())
     env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH", "")]))
     env.update(extra or {})
     return env

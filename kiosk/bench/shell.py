@@ -35,8 +35,12 @@ def _start_once(opts: BenchOptions) -> tuple[float, float]:
                 rss = _rss_mb(proc.pid)
                 break
     finally:
-        proc.kill()
-        proc.wait()
+        proc.terminate()  # a clean quit: a kill would count as a crash for the crash-loop guard
+        try:
+            proc.wait(10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
     if not painted_ms or not rss:
         raise RuntimeError("the kiosk did not report its first paint and content check")
     return painted_ms, rss

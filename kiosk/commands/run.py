@@ -41,6 +41,34 @@ def missing_display(env: Mapping[str, str], platform: str = sys.platform) -> str
             "QT_QPA_PLATFORM (for example QT_QPA_PLATFORM=offscreen for a test run).")
 
 
+LOG_FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
+LOG_BYTES = 5_000_000
+LOG_FILES = 5
+
+
+def log_folder() -> Path:
+    from platformdirs import user_log_dir
+
+    return Path(user_log_dir("exhibit-kiosk"))
+
+
+def setup_logging(level: str) -> None:
+    """Log to stderr (the journal under systemd) and to rotating files in the platform log folder."""
+    logging.basicConfig(level=level, stream=sys.stderr, format=LOG_FORMAT)
+    from logging.handlers import RotatingFileHandler
+
+    try:
+        folder = log_folder()
+        folder.mkdir(parents=True, exist_ok=True)
+        handler = RotatingFileHandler(folder / "kiosk.log", maxBytes=LOG_BYTES, backupCount=LOG_FILES,
+                                      encoding="utf-8")
+    except OSError as exc:
+        logging.getLogger(__name__).warning("no log file (%s); logging to stderr only", exc)
+        return
+    handler.setFormatter(logging.Formatter(LOG_FORMAT))
+    logging.getLogger().addHandler(handler)
+
+
 def run(args: argparse.Namespace) -> int:
     started = time.perf_counter()
     files = [settings_path()]
@@ -61,11 +89,7 @@ def run(args: argparse.Namespace) -> int:
     if reason:
         print(reason, file=sys.stderr)
         return EXIT_NO_DISPLAY
-    logging.basicConfig(
-        level=settings.log_level,
-        stream=sys.stderr,
-        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
-    )
+    setup_logging(settings.log_level)
     from kiosk.ui.app import run_app
 
     return run_app(settings, started=started)

@@ -8,9 +8,11 @@ The result goes back as a pickle on stdout: parent and child are the same progra
 
 from __future__ import annotations
 
+import json
 import pickle
 import subprocess
 import sys
+from collections.abc import Mapping
 from pathlib import Path
 
 from kiosk.core.findings import Finding, Severity
@@ -20,11 +22,15 @@ from kiosk.core.model import Library
 CHECK_TIMEOUT_S = 300
 
 
-def check_in_child(root: Path, timeout_s: float = CHECK_TIMEOUT_S) -> LoadResult:
+def check_in_child(
+    root: Path, pinned: Mapping[str, Path] | None = None, timeout_s: float = CHECK_TIMEOUT_S
+) -> LoadResult:
     """Run the full check in a child process; a crash or hang becomes a finding, never an exception."""
+    args = [sys.executable, "-m", "kiosk.core.check_worker", str(root)]
+    if pinned:
+        args.append(json.dumps({k: str(v) for k, v in pinned.items()}))
     try:
-        out = subprocess.run([sys.executable, "-m", "kiosk.core.check_worker", str(root)],
-                             capture_output=True, timeout=timeout_s)
+        out = subprocess.run(args, capture_output=True, timeout=timeout_s)
     except subprocess.TimeoutExpired:
         return _failed(root, f"the content check took longer than {timeout_s:.0f} s and was stopped")
     except OSError as exc:
@@ -48,5 +54,6 @@ def _failed(root: Path, message: str, hint: str = "") -> LoadResult:
 
 
 if __name__ == "__main__":
-    result = load_library(Path(sys.argv[1]), media_checks=True)
+    pins = {k: Path(v) for k, v in json.loads(sys.argv[2]).items()} if len(sys.argv) > 2 else None
+    result = load_library(Path(sys.argv[1]), media_checks=True, pinned=pins)
     sys.stdout.buffer.write(pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL))

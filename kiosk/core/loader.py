@@ -7,6 +7,7 @@ all call `load_library`; what it leaves out (items with errors) is exactly what 
 from __future__ import annotations
 
 import logging
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -60,18 +61,25 @@ def subject_folders(root: Path, sink: FindingSink) -> list[Path]:
     return folders
 
 
-def load_library(root: Path, *, media_checks: bool = True) -> LoadResult:
+def load_library(
+    root: Path, *, media_checks: bool = True, pinned: Mapping[str, Path] | None = None
+) -> LoadResult:
     """Read every subject under `root`. Never raises on bad content: problems become findings.
 
     With `media_checks=False` images and videos are listed but not probed, so the kiosk can paint
-    its title screen first and run the full check right after.
+    its title screen first and run the full check right after. `pinned` reads the named subjects
+    from the given version folders instead of the live ones (safe mode's last good content).
     """
     root = Path(root)
     sink = FindingSink(root)
     subjects: list[Subject] = []
     for folder in subject_folders(root, sink):
         try:
-            subject = SubjectReader(folder, sink, media_checks=media_checks).read()
+            version = (pinned or {}).get(folder.name)
+            if version is not None and not Path(version).is_dir():
+                version = None
+            subject = SubjectReader(folder, sink, media_checks=media_checks,
+                                    read_from=Path(version) if version else None).read()
         except Exception as exc:  # a bug must not take the exhibit down; staff see it as a finding
             log.exception("reading %s failed", folder)
             sink.error(folder, f"this subject could not be read ({exc.__class__.__name__}: {exc})",

@@ -56,6 +56,8 @@ class Settings(msgspec.Struct, frozen=True, forbid_unknown_fields=True, kw_only=
     attract_interval_s: Annotated[float, Meta(gt=0)] = 8.0
     volume_cap_percent: Annotated[int, Meta(ge=0, le=100)] = 60
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
+    analytics: bool = True
+    live_reload: bool = True
 
     def __post_init__(self) -> None:
         try:

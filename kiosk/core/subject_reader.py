@@ -28,10 +28,13 @@ _SAFE_NAME = re.compile(r"^[\w.\- ]+$")
 
 
 class SubjectReader:
-    def __init__(self, folder: Path, sink: FindingSink, *, media_checks: bool) -> None:
+    def __init__(self, folder: Path, sink: FindingSink, *, media_checks: bool, read_from: Path | None = None) -> None:
         # The folder is resolved once: an import swaps a subject by re-pointing its symlink, and
         # reading every file through the version resolved here never mixes two versions.
+        # `read_from` reads a pinned version instead (safe mode's last good content).
         self.subject_id = folder.name
+        if read_from is not None:
+            folder = read_from
         self.real_root = folder.resolve()
         self.folder = self.real_root
         self.sink = sink

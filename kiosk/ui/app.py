@@ -1,20 +1,26 @@
-"""Starting the shell: application, theme, window, content, readiness, error guard.
+"""Starting the shell: application, theme, window, content, readiness, and the services around it.
 
 Order matters for the start time: the fast structural content pass, then the window, then the
-first paint (systemd hears READY=1 right after it), then the full media check in the background.
+first paint (systemd hears READY=1 right after it). Everything else waits for that paint: the full
+media check (in a child process), the content watcher, systemd's watchdog, and the warm-up of
+the chart and video libraries, which would otherwise cost the visitor's first tap.
 """
 
 from __future__ import annotations
 
+import datetime as dt
+import importlib
 import logging
-import signal
+import os
 import sys
 import time
+from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QCursor, QGuiApplication, QScreen
 from PySide6.QtWidgets import QApplication
 
+from kiosk.core.crashguard import CRASH_WINDOW_S, GOOD_AFTER_S, CrashGuard, default_state_file
 from kiosk.core.findings import Finding
 from kiosk.core.model import Library
 from kiosk.core.notify import notify
@@ -24,9 +30,14 @@ from kiosk.ui.error_guard import ErrorGuard
 from kiosk.ui.main_window import KioskWindow
 from kiosk.ui.metrics import Metrics
 from kiosk.ui.theme import apply_theme
+from kiosk.ui.unix_signals import QuitOnSignals
 
 log = logging.getLogger(__name__)
 state_log = logging.getLogger("kiosk.state")
+
+# Tab modules whose heavy libraries (pyqtgraph, QtMultimedia) are imported after the first paint.
+PRELOAD_MODULES = ("kiosk.ui.tabs.charts", "kiosk.ui.tabs.video")
+PRELOAD_DELAY_MS = 150
 
 
 def choose_screen(index: int) -> QScreen:
@@ -37,41 +48,155 @@ def choose_screen(index: int) -> QScreen:
     return QGuiApplication.primaryScreen()
 
 
+def preload_tabs() -> None:
+    """Import what the tabs need while the attract loop runs, one module per event-loop turn."""
+    pending = list(PRELOAD_MODULES)
+
+    def next_one() -> None:
+        if not pending:
+            return
+        name = pending.pop(0)
+        try:
+            preload = getattr(importlib.import_module(name), "preload", None)
+            if preload is not None:
+                started = time.perf_counter()
+                preload()
+                log.debug("preloaded %s in %.0f ms", name, (time.perf_counter() - started) * 1000)
+        except Exception:  # noqa: BLE001 - a failed warm-up only means the tab loads it itself
+            log.exception("preloading %s failed", name)
+        QTimer.singleShot(PRELOAD_DELAY_MS, next_one)
+
+    QTimer.singleShot(PRELOAD_DELAY_MS, next_one)
+
+
+def safe_mode_notice(guard: CrashGuard) -> str:
+    when = ""
+    if guard.state.last_good_at:
+        when = " (as shown on " + dt.datetime.fromtimestamp(guard.state.last_good_at).strftime("%d %b %Y, %H:%M") + ")"
+    return (f"Safe mode: the kiosk stopped unexpectedly {guard.recent_crashes} times within "
+            f"{CRASH_WINDOW_S / 60:.0f} minutes, so it shows the last content that ran well{when} and does "
+            "not reload content by itself. See the log files, check the content with kiosk validate, "
+            "then exit here and start the kiosk again.")
+
+
+class _Services(QObject):
+    """What runs beside the window once it has painted; stopped together at exit."""
+
+    def __init__(self, app: QApplication, window: KioskWindow, settings: Settings, content: ContentSource,
+                 guard: CrashGuard, safe_mode: bool) -> None:
+        super().__init__(app)
+        self.window, self.content, self.guard = window, content, guard
+        self.visit_log = None
+        self.watcher = None
+        self.watchdog = None
+        if settings.analytics:
+            from kiosk.core.analytics import default_database
+            from kiosk.ui.visit_log import VisitLog
+
+            try:
+                self.visit_log = VisitLog(default_database(), window)
+            except Exception:  # noqa: BLE001 - no analytics is better than no exhibit
+                log.exception("visit analytics are off: the database could not be opened")
+        if settings.live_reload and not safe_mode:
+            from kiosk.ui.content_watcher import ContentWatcher
+
+            self.watcher = ContentWatcher(content.root, parent=self)
+            self.watcher.changed.connect(self._on_watcher_changed)
+        from kiosk.ui.watchdog import SystemdWatchdog, watchdog_interval_ms
+
+        interval = watchdog_interval_ms(os.environ)
+        if interval:
+            self.watchdog = SystemdWatchdog(interval, self)
+        self.good_timer = QTimer(self)
+        self.good_timer.setObjectName("markContentGood")
+        self.good_timer.setSingleShot(True)
+        self.good_timer.setInterval(int(GOOD_AFTER_S * 1000))
+        self.good_timer.timeout.connect(self._on_good_timer_timeout)
+        self.library: Library | None = None
+
+    def after_first_paint(self) -> None:
+        self.content.load_in_background()
+        if self.watcher is not None:
+            self.watcher.start()
+        if self.watchdog is not None:
+            self.watchdog.start()
+        self.good_timer.start()
+        preload_tabs()
+
+    def stop(self) -> None:
+        self.good_timer.stop()
+        if self.watcher is not None:
+            self.watcher.stop()
+        if self.watchdog is not None:
+            self.watchdog.stop()
+        if self.visit_log is not None:
+            self.visit_log.close()
+
+    def _on_watcher_changed(self) -> None:
+        self.content.load_in_background(reload=True)
+
+    def _on_good_timer_timeout(self) -> None:
+        if self.library is not None and self.library.subjects:
+            self.guard.mark_good({s.id: str(s.path) for s in self.library.subjects})
+
+
 def run_app(settings: Settings, *, started: float | None = None) -> int:
     """Run the kiosk until staff exit it (or the classroom window closes). Returns the exit code."""
     started = started if started is not None else time.perf_counter()
-    signal.signal(signal.SIGINT, signal.SIG_DFL)  # Ctrl+C in a terminal ends a classroom run
+    guard = CrashGuard(default_state_file())
+    safe_mode = guard.starting()
     app = QApplication(sys.argv[:1])
     app.setApplicationName("Exhibit Kiosk")
     app.setDesktopFileName("exhibit-kiosk")
+    quitter = QuitOnSignals(app)
     screen = choose_screen(settings.screen)
     metrics = Metrics.for_screen(screen)
     apply_theme(app, metrics)
-    window = KioskWindow(settings, metrics)
-    content = ContentSource(settings.content_dir or default_content_dir(), parent=window)
-    content.loaded.connect(lambda library, findings, complete: _on_content_loaded(
-        window, library, findings, complete))
-    window.reload_requested.connect(content.load_in_background)
+    window = KioskWindow(settings, metrics, visit_summary=_visit_summary if settings.analytics else None)
+    root = Path(settings.content_dir or default_content_dir())
+    content = ContentSource(root, parent=window, pinned=guard.state.last_good if safe_mode else None)
+    services = _Services(app, window, settings, content, guard, safe_mode)
+
+    def on_loaded(library: Library, findings: list[Finding], complete: bool) -> None:
+        services.library = library
+        _on_content_loaded(window, library, findings, complete)
+
+    content.loaded.connect(on_loaded)
+    window.reload_requested.connect(lambda: content.load_in_background(reload=True))
+    if safe_mode:
+        log.error("safe mode: %d crashes within %.0f minutes", guard.recent_crashes, CRASH_WINDOW_S / 60)
+        window.set_staff_notice(safe_mode_notice(guard))
     content.load_now(media_checks=False)
 
     def on_first_paint() -> None:
         state_log.info("painted ms=%.0f", (time.perf_counter() - started) * 1000)
         if notify("READY=1"):
             log.info("told systemd the kiosk is ready")
-        content.load_in_background()
+        services.after_first_paint()
 
     window.first_painted.connect(on_first_paint)
-    guard = ErrorGuard(window.recover)
-    guard.install()
+    error_guard = ErrorGuard(window.recover)
+    error_guard.install()
     if settings.cursor_hidden:
         app.setOverrideCursor(QCursor(Qt.CursorShape.BlankCursor))
     window.present(screen)
     try:
-        return app.exec()
+        code = app.exec()
     finally:
-        guard.uninstall()
+        services.stop()
+        error_guard.uninstall()
+        quitter.uninstall()
         if settings.cursor_hidden:
             app.restoreOverrideCursor()
+    guard.clean_exit()
+    return code
+
+
+def _visit_summary():  # type: ignore[no-untyped-def]
+    from kiosk.core.analytics import default_database, summarise
+
+    db = default_database()
+    return summarise(db) if db.exists() else None
 
 
 def _on_content_loaded(

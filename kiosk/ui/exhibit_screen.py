@@ -30,6 +30,9 @@ class ExhibitScreen(QWidget):
     language_chosen = Signal(str)
     tab_changed = Signal(str)
     idle_pause_requested = Signal(bool)
+    item_opened = Signal(str)  # forwarded from the tabs, for visit analytics
+    video_progress = Signal(str, float)
+    text_size_changed = Signal(int)
 
     def __init__(self, subject: Subject, context: TabContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -62,6 +65,9 @@ class ExhibitScreen(QWidget):
         for name in self._names:
             tab = create_tab(name, subject, context)
             tab.idle_pause_requested.connect(self._on_tab_idle_pause_requested)
+            tab.item_opened.connect(self.item_opened)
+            tab.video_progress.connect(self.video_progress)
+            tab.text_size_changed.connect(self.text_size_changed)
             self._tabs[name] = tab
             self._stack.addWidget(tab)
             button = QPushButton(self)

@@ -21,6 +21,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QAbstractButton, QApplication, QStackedLayout, QWidget
 
+from kiosk.core.analytics import Summary
 from kiosk.core.findings import Finding
 from kiosk.core.idle import IdleSchedule, effective_timeout
 from kiosk.core.model import Library, Subject
@@ -48,6 +49,13 @@ class KioskWindow(QWidget):
     reload_requested = Signal()
     screen_changed = Signal(str)  # "title", "exhibit/<tab>" or "unavailable"
     first_painted = Signal()  # once, after the first complete frame (systemd READY=1, bench)
+    # What visitors do, for the local visit analytics (kiosk.ui.visit_log): never who they are.
+    visit_started = Signal(str)  # subject id
+    visit_ended = Signal(str)  # "idle", "home" or "error"
+    language_changed = Signal(str)
+    item_opened = Signal(str)
+    video_progress = Signal(str, float)
+    text_size_changed = Signal(int)
 
     def __init__(
         self,
@@ -57,6 +65,7 @@ class KioskWindow(QWidget):
         clock: Callable[[], float] = time.monotonic,
         idle_max_check_ms: int = MAX_CHECK_MS,
         pin_timeout_ms: int = PAD_TIMEOUT_MS,
+        visit_summary: Callable[[], Summary | None] | None = None,
     ) -> None:
         super().__init__()
         self.setObjectName("kioskWindow")
@@ -65,6 +74,7 @@ class KioskWindow(QWidget):
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
         self._settings = settings
         self._metrics = metrics
+        self._visit_summary = visit_summary or (lambda: None)
         self._locked = not settings.windowed
         self._close_allowed = False
         self._library: Library | None = None
@@ -151,13 +161,19 @@ class KioskWindow(QWidget):
         self._show_screen(title, "title")
 
     # -- visits ---------------------------------------------------------------------------------
+    def set_staff_notice(self, text: str) -> None:
+        """A standing message in the staff panel (safe mode, for example)."""
+        self._staff.set_notice(text)
+
     def screen_name(self) -> str:
         return self._screen_name
 
-    def reset_visit(self) -> None:
+    def reset_visit(self, reason: str = "idle") -> None:
         """Leave nothing of the previous visitor: overlays shut, media stopped, scroll, selection,
         language back, the title screen showing."""
         started = time.perf_counter()
+        if self._screen_name.startswith("exhibit"):
+            self.visit_ended.emit(reason)
         self._idle.stop()
         for overlay in (self._still_there, self._pin_pad, self._staff):
             overlay.close_overlay()
@@ -175,7 +191,7 @@ class KioskWindow(QWidget):
     def recover(self) -> None:
         """After an unexpected error: back to a clean title screen (never a dialog)."""
         try:
-            self.reset_visit()
+            self.reset_visit("error")
         except Exception:  # noqa: BLE001 - the last line of defence must not raise
             logging.getLogger(__name__).exception("could not reset after an error")
 
@@ -190,6 +206,9 @@ class KioskWindow(QWidget):
             exhibit.language_chosen.connect(self._on_screen_language_chosen)
             exhibit.tab_changed.connect(self._on_exhibit_tab_changed)
             exhibit.idle_pause_requested.connect(self._on_exhibit_idle_pause_requested)
+            exhibit.item_opened.connect(self.item_opened)
+            exhibit.video_progress.connect(self.video_progress)
+            exhibit.text_size_changed.connect(self.text_size_changed)
             self._exhibits[subject.id] = exhibit
             self._stack.addWidget(exhibit)
         exhibit.set_language(self._language)
@@ -197,6 +216,7 @@ class KioskWindow(QWidget):
         self._idle.set_schedule(IdleSchedule(
             effective_timeout(self._settings.idle_timeout_s, subject.idle_timeout_s),
             self._settings.warning_s))
+        self.visit_started.emit(subject.id)
         self._show_screen(exhibit, f"exhibit/{exhibit.current_tab()}")
         self._idle.start()
         if state_log.isEnabledFor(logging.DEBUG):
@@ -349,12 +369,14 @@ class KioskWindow(QWidget):
 
     def _on_screen_language_chosen(self, language: str) -> None:
         self._set_language(language)
+        self.language_changed.emit(language)
         if not self._idle.is_running():
             self._idle.start()  # a changed language must reset even if nobody begins
 
     def _on_exhibit_home_requested(self) -> None:
         if (exhibit := self._current_exhibit()) is not None:
             exhibit.leave()
+            self.visit_ended.emit("home")
         self._idle.stop()
         if self._pending_content:
             self._rebuild()
@@ -397,6 +419,10 @@ class KioskWindow(QWidget):
     def _on_pin_pad_accepted(self) -> None:
         state_log.info("overlay=staff")
         self._staff.set_status(self._library, self._findings, loading=self._checking)
+        try:
+            self._staff.set_visit_summary(self._visit_summary())
+        except Exception:  # noqa: BLE001 - a damaged database must not keep staff out
+            logging.getLogger(__name__).exception("reading the visit summary failed")
         self._staff.open()
 
     def _on_staff_reload_requested(self) -> None:

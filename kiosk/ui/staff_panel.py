@@ -18,9 +18,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kiosk.core.analytics import Summary
 from kiosk.core.findings import Finding, Severity
 from kiosk.core.model import Library
 from kiosk.ui.overlay import Overlay
+from kiosk.ui.staff_stats import VisitStats
 
 
 def content_summary(library: Library | None, findings: Sequence[Finding], loading: bool) -> str:
@@ -57,6 +59,11 @@ class StaffPanel(Overlay):
         self._status = QLabel(self.card)
         self._status.setObjectName("staffStatus")
         self._status.setWordWrap(True)
+        self._notice = QLabel(self.card)
+        self._notice.setObjectName("staffNotice")
+        self._notice.setWordWrap(True)
+        self._notice.hide()
+        self._stats = VisitStats(self.card)
         self._tree = QTreeWidget(self.card)
         self._tree.setObjectName("findingsTree")
         self._tree.setHeaderHidden(True)
@@ -81,10 +88,14 @@ class StaffPanel(Overlay):
         buttons.addStretch(1)
         buttons.addWidget(close_button)
         buttons.addWidget(exit_button)
+        body = QHBoxLayout()
+        body.addWidget(self._tree, 3)
+        body.addWidget(self._stats, 2)
         layout = QVBoxLayout(self.card)
         layout.addWidget(heading)
+        layout.addWidget(self._notice)
         layout.addWidget(self._status)
-        layout.addWidget(self._tree, 1)
+        layout.addLayout(body, 1)
         layout.addLayout(buttons)
 
     def set_status(
@@ -108,6 +119,17 @@ class StaffPanel(Overlay):
                 child = QTreeWidgetItem(top, [f"{str(f.severity).upper()}  {where}{f.message}{hint}"])
                 child.setToolTip(0, "")
             top.setExpanded(True)
+
+    def set_notice(self, text: str) -> None:
+        """A standing message for staff (safe mode after repeated crashes); empty hides it."""
+        self._notice.setText(text)
+        self._notice.setVisible(bool(text))
+
+    def notice_text(self) -> str:
+        return self._notice.text() if self._notice.isVisibleTo(self) else ""
+
+    def set_visit_summary(self, summary: Summary | None) -> None:
+        self._stats.show_summary(summary)
 
     def status_text(self) -> str:
         return self._status.text()

@@ -119,10 +119,11 @@ def make_window(qtbot: Any, library: Library, findings: list[Finding],
 
     def build(*, size: tuple[int, int] = LANDSCAPE, content: Library | None = None,
               use_clock: bool = True, idle_max_check_ms: int = 5, pin_timeout_ms: int = 30_000,
-              **settings: Any) -> KioskWindow:
+              visit_summary: Any = None, **settings: Any) -> KioskWindow:
         window = KioskWindow(Settings(**settings), METRICS,
                              clock=clock if use_clock else time.monotonic,
-                             idle_max_check_ms=idle_max_check_ms, pin_timeout_ms=pin_timeout_ms)
+                             idle_max_check_ms=idle_max_check_ms, pin_timeout_ms=pin_timeout_ms,
+                             visit_summary=visit_summary)
         qtbot.addWidget(window, before_close_func=lambda w: w.exit_kiosk())
         window.set_content(content if content is not None else library, findings)
         window.resize(*size)

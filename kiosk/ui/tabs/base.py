@@ -7,6 +7,7 @@ changes, when the visit resets and when the visitor leaves it. It never reaches 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QWidget
@@ -30,6 +31,12 @@ class TabPage(QWidget):
 
     #: True while the tab needs the visit kept alive (a playing video), False when it no longer does.
     idle_pause_requested = Signal(bool)
+    #: The visitor opened an item: its path relative to the subject folder (visit analytics).
+    item_opened = Signal(str)
+    #: How far a film was watched, 0–1, reported when playback stops or ends (visit analytics).
+    video_progress = Signal(str, float)
+    #: The visitor changed the text size (A−/A+), as a step from the default (visit analytics).
+    text_size_changed = Signal(int)
 
     def __init__(self, subject: Subject, context: TabContext) -> None:
         super().__init__()
@@ -49,6 +56,13 @@ class TabPage(QWidget):
 
     def deactivate(self) -> None:
         """The visitor left this tab: stop anything that plays."""
+
+    def item_key(self, path: Path) -> str:
+        """How an item is named in analytics: its path inside the subject folder."""
+        try:
+            return path.resolve().relative_to(self.subject.path.resolve()).as_posix()
+        except ValueError:
+            return path.name
 
     def play_pause(self) -> None:
         """Space in classroom mode: the video tab plays or pauses; other tabs ignore it."""

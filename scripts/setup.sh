@@ -13,7 +13,7 @@ DEBIAN_PACKAGES=(
   libgl1 libegl1 libx11-6 libxext6 libxrandr2 libxkbcommon0 libfontconfig1 libfreetype6
   libglib2.0-0 libdbus-1-3 libdrm2 libgssapi-krb5-2 libbrotli1 libpulse0
   xvfb xauth xdotool libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-image0
-  libxcb-keysyms1 libxcb-render-util0 libxcb-shape0 libxcb-xkb1 fonts-dejavu-core
+  libxcb-keysyms1 libxcb-render-util0 libxcb-shape0 libxcb-xkb1 fonts-dejavu-core imagemagick
 )
 
 install_debian_packages() {

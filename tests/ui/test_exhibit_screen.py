@@ -92,7 +92,7 @@ def test_tapping_a_row_shows_that_item(make_window: WindowFactory) -> None:
 
 
 def test_images_list_shows_title_and_credit(make_window: WindowFactory) -> None:
-    """Each image row carries its title and its credit line; the picture shows its caption."""
+    """Each gallery card carries its title and credit; the opened picture shows its caption."""
     window = make_window()
     _begin(window)
     tap(find(window, "tab_images"))
@@ -103,7 +103,8 @@ def test_images_list_shows_title_and_credit(make_window: WindowFactory) -> None:
     assert model.rowCount() == 3
     text = model.index(0, 0).data(0x0B)  # Qt.AccessibleTextRole
     assert "Membership doubled" in text and "Made for the Exhibit Kiosk demo" in text
-    assert "446,089" in find(page, "detailBody").toPlainText()
+    tap(touch_list.viewport(), touch_list.row_rect(0).center())
+    assert "446,089" in find(page, "viewerCaption").text()
 
 
 def test_video_rows_say_silent_or_captioned(make_window: WindowFactory) -> None:

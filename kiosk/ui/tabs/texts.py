@@ -1,34 +1,101 @@
-"""The Texts tab: the subject's articles, overview first, each with its author and source."""
+"""The Texts tab: the subject's articles (overview first) beside a reader made for arm's length.
+
+The list shows each article's title and author; the reader shows its source under the title,
+the text in a column of about 52 characters, A−/A+ (back to normal at idle) and kinetic scrolling.
+"""
 
 from __future__ import annotations
 
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QBoxLayout
+
+from kiosk.core.model import ArticleText, Subject
+from kiosk.ui.reader.article_view import ArticleView
 from kiosk.ui.strings import tr
-from kiosk.ui.tabs.detail_pane import Detail
-from kiosk.ui.tabs.list_detail import ListDetailTab
-from kiosk.ui.tabs.touch_list import ListRow
+from kiosk.ui.tabs.base import TabContext, TabPage
+from kiosk.ui.tabs.touch_list import ListRow, TouchList
+
+PORTRAIT_LIST_SHARE = 0.27
+LANDSCAPE_LIST_STRETCH = (30, 70)
 
 
-class TextsTab(ListDetailTab):
-    def rows(self) -> list[ListRow]:
+class TextsTab(TabPage):
+    def __init__(self, subject: Subject, context: TabContext) -> None:
+        super().__init__(subject, context)
+        self.articles = sorted(subject.articles, key=lambda a: a.order)
+        self.list = TouchList(self)
+        self.reader = ArticleView(context.metrics, subject.path, self)
+        self._layout = QBoxLayout(QBoxLayout.Direction.LeftToRight, self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+        self._layout.setSpacing(context.metrics.px(8))
+        self._layout.addWidget(self.list, LANDSCAPE_LIST_STRETCH[0])
+        self._layout.addWidget(self.reader, LANDSCAPE_LIST_STRETCH[1])
+        self._shown = -1
+        self.list.row_selected.connect(self._on_list_row_selected)
+        self.reader.text_step_changed.connect(self._on_reader_text_step_changed)
+        self.list.set_rows(self._rows())
+        self.list.select_row(0)
+        self._show(0)
+
+    def _text(self, row: int) -> ArticleText:
+        return self.articles[row].text(self.language)
+
+    def _rows(self) -> list[ListRow]:
         rows = []
-        for article in self.subject.articles:
-            text = article.text(self.language)
-            meta = tr("by", self.language, author=text.author) if text.author else ""
-            rows.append(ListRow(text.title, meta or _short_source(text.source), glyph="text"))
+        for row in range(len(self.articles)):
+            text = self._text(row)
+            meta = tr("by", self.language, author=text.author) if text.author else _short(text.source)
+            rows.append(ListRow(text.title, meta, glyph="text"))
         return rows
 
-    def detail_for(self, row: int) -> Detail:
-        text = self.subject.articles[row].text(self.language)
-        meta = [tr("by", self.language, author=text.author)] if text.author else []
-        if text.source:
-            meta.append(tr("source", self.language, source=text.source))
-        return Detail(
-            title=text.title,
-            meta="\n".join(meta),
-            markdown=text.markdown,
-            base_dir=text.path.parent,
-        )
+    def _show(self, row: int) -> None:
+        if 0 <= row < len(self.articles):
+            self._shown = row
+            self.reader.show_text(self._text(row), self.language)
+
+    # -- the tab interface -------------------------------------------------------------------
+    def set_language(self, language: str) -> None:
+        if language == self.language:
+            return
+        super().set_language(language)
+        row = max(0, self.list.current_row())
+        self.list.set_rows(self._rows())
+        self.list.select_row(row)
+        self._show(row)
+
+    def reset(self) -> None:
+        self.list.reset_view()
+        if self._shown != 0:
+            self._show(0)
+        self.reader.reset()
+
+    # -- handlers -------------------------------------------------------------------------------
+    def _on_list_row_selected(self, row: int) -> None:
+        if row != self._shown:
+            self._show(row)
+            self.item_opened.emit(self.item_key(self.articles[row].text(None).path))
+
+    def _on_reader_text_step_changed(self, step: int) -> None:
+        self.text_size_changed.emit(step)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        size = event.size()
+        portrait = size.height() > size.width()
+        direction = (QBoxLayout.Direction.TopToBottom if portrait
+                     else QBoxLayout.Direction.LeftToRight)
+        if self._layout.direction() != direction:
+            self._layout.setDirection(direction)
+        if portrait:
+            self.list.setFixedHeight(round(size.height() * PORTRAIT_LIST_SHARE))
+            self._layout.setStretch(0, 0)
+            self._layout.setStretch(1, 1)
+        else:
+            self.list.setMinimumHeight(0)
+            self.list.setMaximumHeight(16_777_215)
+            self._layout.setStretch(0, LANDSCAPE_LIST_STRETCH[0])
+            self._layout.setStretch(1, LANDSCAPE_LIST_STRETCH[1])
 
 
-def _short_source(source: str) -> str:
+def _short(source: str) -> str:
     return source.split(",")[0].strip() if source else ""

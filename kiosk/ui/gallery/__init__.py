@@ -1,0 +1,1 @@
+"""The Images tab's parts: thumbnails decoded off the UI thread, the grid, the zoomable viewer."""

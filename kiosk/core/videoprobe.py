@@ -34,7 +34,7 @@ def probe_video(path: Path) -> VideoProbe:
     if size == 0:
         return VideoProbe(error="the file is empty (0 bytes)")
     if path.suffix.lower() in (".mp4", ".m4v"):
-        problem = _mp4_box_problem(path, size)
+        problem = mp4_box_problem(path, size)
         if problem:
             return VideoProbe(error=problem)
     import av
@@ -70,7 +70,7 @@ def probe_video(path: Path) -> VideoProbe:
 _FIRST_BOXES = frozenset({b"ftyp", b"styp", b"moov", b"mdat", b"free", b"skip", b"wide", b"pdin", b"uuid"})
 
 
-def _mp4_box_problem(path: Path, size: int) -> str | None:
+def mp4_box_problem(path: Path, size: int) -> str | None:
     """Walk the top-level MP4 boxes: a box running past the end means the file was cut short."""
     offset = 0
     seen: set[bytes] = set()

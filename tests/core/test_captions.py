@@ -71,3 +71,54 @@ def test_transcript_from_cues() -> None:
     """A transcript can be built from the cues when no transcript file exists."""
     track, _ = _parse("WEBVTT\n\n00:01.000 --> 00:02.000\nOne\ntwo\n\n00:03.000 --> 00:04.000\nThree\n")
     assert track.transcript() == "One two\nThree"
+
+
+# -- the player's plain rules (kiosk.core.playback), which read captions and transcripts ----------
+
+
+def test_caption_language_follows_visitor_then_default() -> None:
+    """The visitor's language when there is a file for it, else the default, else any."""
+    from kiosk.core.playback import pick_language
+
+    files = {"en": Path("a.vtt"), "ru": Path("a.ru.vtt")}
+    assert pick_language(files, "ru", "en") == "ru"
+    assert pick_language(files, "de", "en") == "en"
+    assert pick_language({"ru": Path("a.ru.vtt")}, "de", "en") == "ru"
+    assert pick_language({}, "en", "en") is None
+
+
+def test_cue_boundaries_with_hours_and_crlf() -> None:
+    """Hour timestamps and Windows line ends parse; a cue ends exactly at its end time."""
+    track, findings = _parse("WEBVTT\r\n\r\n01:00:00.000 --> 01:00:01.000\r\nLate\r\n")
+    assert findings == [] and track.text_at(3_600_000) == "Late" and track.text_at(3_601_000) == ""
+
+
+def test_film_that_stops_short_is_told_apart() -> None:
+    """A film ending far short of its length was cut; one ending at its length was not."""
+    from kiosk.core.playback import ended_early
+
+    assert not ended_early(68_000, 68_000) and not ended_early(67_900, 68_000)
+    assert ended_early(800, 2_000) and ended_early(30_000, 68_000) and ended_early(0, 0)
+
+
+def test_times_on_the_controls() -> None:
+    """Elapsed time counts up, remaining time counts down and reaches 0:00 only at the end."""
+    from kiosk.core.playback import clock_text, remaining_text
+
+    assert clock_text(65_400) == "1:05" and clock_text(3_723_000) == "1:02:03"
+    assert remaining_text(0, 68_000) == "\u22121:08" and remaining_text(67_500, 68_000) == "\u22120:01"
+    assert remaining_text(68_000, 68_000) == "\u22120:00"
+
+
+def test_transcript_from_file_or_captions(tmp_path: Path) -> None:
+    """The transcript file in the visitor's language comes first; without one, the captions."""
+    from kiosk.core.playback import load_transcript
+
+    vtt = tmp_path / "a.vtt"
+    vtt.write_text("WEBVTT\n\n00:01.000 --> 00:02.000\nOne\ntwo\n", encoding="utf-8")
+    txt = tmp_path / "a.ru.txt"
+    txt.write_text("Расшифровка\n", encoding="utf-8")
+    assert load_transcript({}, {"en": vtt}, "en", "en") == "One two"
+    assert load_transcript({"ru": txt}, {"en": vtt}, "ru", "en") == "Расшифровка"
+    assert load_transcript({"ru": txt}, {"en": vtt}, "en", "en") == "One two"  # own language first
+    assert load_transcript({"ru": txt}, {}, "en", "en") == "Расшифровка"  # then whatever exists

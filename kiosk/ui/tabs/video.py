@@ -1,28 +1,54 @@
-"""The Video tab: the films with poster, length, captions or "silent", caption and credit.
+"""The Video tab: the subject's films in a touch list beside a player made for fingers.
 
-The player itself comes in a later issue; this tab already reports ``idle_pause_requested`` and
-accepts ``play_pause`` through the common interface, so the window needs no change then.
+QtMultimedia is not imported here: ``preload()`` loads it after the title screen has painted,
+and the player loads it itself on the first tap of Play if preload was never called.
 """
 
 from __future__ import annotations
 
-from html import escape
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QBoxLayout
 
-from kiosk.core.model import VideoItem
+from kiosk.core.model import Subject, VideoItem
+from kiosk.core.playback import clock_text
 from kiosk.ui.strings import tr
-from kiosk.ui.tabs.detail_pane import Detail
-from kiosk.ui.tabs.list_detail import ListDetailTab
-from kiosk.ui.tabs.touch_list import ListRow
+from kiosk.ui.tabs.base import TabContext, TabPage
+from kiosk.ui.tabs.touch_list import ListRow, TouchList
+from kiosk.ui.video.player_pane import PlayerPane
+
+PORTRAIT_LIST_SHARE = 0.26
+
+
+def preload() -> None:
+    """Import QtMultimedia (FFmpeg limited to local files) ahead of the first film."""
+    from kiosk.ui.video.backend import multimedia
+
+    multimedia()
 
 
 def duration_text(seconds: float) -> str:
-    total = max(0, round(seconds))
-    hours, rest = divmod(total, 3600)
-    minutes, secs = divmod(rest, 60)
-    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
+    return clock_text(round(max(0.0, seconds)) * 1000)
 
 
-class VideoTab(ListDetailTab):
+class VideoTab(TabPage):
+    def __init__(self, subject: Subject, context: TabContext) -> None:
+        super().__init__(subject, context)
+        self.list = TouchList(self)
+        self.player = PlayerPane(context.metrics, context.language, subject.default_language,
+                                 context.volume_cap_percent, self)
+        self._layout = QBoxLayout(QBoxLayout.Direction.LeftToRight, self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+        self._layout.setSpacing(context.metrics.px(6))
+        self._layout.addWidget(self.list, 3)
+        self._layout.addWidget(self.player, 7)
+        self.list.row_selected.connect(self._on_list_row_selected)
+        self.list.row_opened.connect(self._on_list_row_opened)
+        self.player.playing_changed.connect(self._on_player_playing_changed)
+        self.list.set_rows(self.rows())
+        self.list.select_row(0)
+        self._show(0)
+
+    # -- rows ------------------------------------------------------------------------------------
     def _facts(self, item: VideoItem) -> str:
         parts = [duration_text(item.duration_s)] if item.duration_s > 0 else []
         if item.silent:
@@ -39,24 +65,57 @@ class VideoTab(ListDetailTab):
         return item.info.title.get(lang) or item.info.caption.get(lang) or item.name
 
     def rows(self) -> list[ListRow]:
-        return [
-            ListRow(self._title(item), self._facts(item), thumbnail=item.poster, glyph="film")
-            for item in self.subject.videos
-        ]
+        return [ListRow(self._title(item), self._facts(item), thumbnail=item.poster, glyph="film")
+                for item in self.subject.videos]
 
-    def detail_for(self, row: int) -> Detail:
-        item = self.subject.videos[row]
-        lang = self.language
-        caption = item.info.caption.get(lang)
-        html = f"<p>{escape(caption)}</p>" if caption else ""
-        facts = self._facts(item)
-        if facts:
-            html += f"<p><i>{escape(facts)}</i></p>"
-        return Detail(
-            title=self._title(item),
-            meta=item.info.credit.get(lang),
-            html=html,
-            picture=item.poster,
-            glyph="film",
-            description=item.info.alt.get(lang),
-        )
+    # -- the tab interface -------------------------------------------------------------------------
+    def set_language(self, language: str) -> None:
+        if language == self.language:
+            return
+        super().set_language(language)
+        row = self.list.current_row()
+        self.list.set_rows(self.rows())
+        self.list.select_row(max(0, row))
+        self.player.set_language(language)
+
+    def reset(self) -> None:
+        self.player.reset()
+        self.list.reset_view()
+        self._show(0)
+
+    def deactivate(self) -> None:
+        self.player.stop()
+
+    def play_pause(self) -> None:
+        self.player.toggle()
+
+    # -- inside --------------------------------------------------------------------------------------
+    def _show(self, row: int) -> None:
+        videos = self.subject.videos
+        self.player.show_item(videos[row] if 0 <= row < len(videos) else None)
+
+    def _on_list_row_selected(self, row: int) -> None:
+        self._show(row)
+
+    def _on_list_row_opened(self, row: int) -> None:
+        self._show(row)
+        self.player.toggle()
+
+    def _on_player_playing_changed(self, playing: bool) -> None:
+        self.idle_pause_requested.emit(playing)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        size = event.size()
+        portrait = size.height() > size.width()
+        direction = QBoxLayout.Direction.TopToBottom if portrait else QBoxLayout.Direction.LeftToRight
+        if self._layout.direction() != direction:
+            self._layout.setDirection(direction)
+        if portrait:
+            self.list.setFixedHeight(round(size.height() * PORTRAIT_LIST_SHARE))
+            self._layout.setStretch(0, 0)
+        else:
+            self.list.setMinimumHeight(0)
+            self.list.setMaximumHeight(16_777_215)
+            self._layout.setStretch(0, 3)
+        self._layout.setStretch(1, 7)

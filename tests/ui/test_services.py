@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -140,8 +141,7 @@ def test_staff_panel_shows_visits_per_day(make_window: WindowFactory) -> None:
     tap(find(window, "staffCloseButton"))
 
 
-def _start_until_painted(env: dict[str, str]) -> tuple["subprocess.Popen[str]", list[str]]:
-    import subprocess
+def _start_until_painted(env: dict[str, str]) -> tuple[subprocess.Popen[str], list[str]]:
     import sys
 
     root = Path(__file__).resolve().parents[2]

@@ -86,3 +86,29 @@ def test_space_plays_and_leaving_the_tab_stops(make_window: WindowFactory, qtbot
         assert not tab.player.is_playing() and tab.player.service.state == "idle"
     finally:
         stop_and_wait(qtbot, tab)
+
+
+@pytest.mark.qt_log_ignore(MEDIA_LOG)
+def test_playing_a_film_is_counted_for_staff(make_window: WindowFactory, qtbot: Any, demo: Library) -> None:
+    """Starting a film counts as opening it, and pausing reports how much of it was watched."""
+    window = make_window(content=demo)
+    opened: list[str] = []
+    watched: list[tuple[str, float]] = []
+    window.item_opened.connect(opened.append)
+    window.video_progress.connect(lambda item, fraction: watched.append((item, fraction)))
+    tap(find(window, "touchToBegin"))
+    tap(find(window, "tab_video"))
+    tab = find(window, "tabPage_video")
+    try:
+        tap(tab.player.controls.play_button)
+        service = tab.player.service
+        qtbot.waitUntil(lambda: service.state == "playing", timeout=5000)
+        service.seek(34_000)
+        qtbot.waitUntil(lambda: service.position() >= 34_000, timeout=5000)
+        tap(tab.player.controls.play_button)
+        qtbot.waitUntil(lambda: bool(watched), timeout=5000)
+    finally:
+        stop_and_wait(qtbot, tab)
+    assert opened == ["video/membership-story.mp4"]
+    item, fraction = watched[0]
+    assert item == "video/membership-story.mp4" and 0.45 < fraction < 0.7

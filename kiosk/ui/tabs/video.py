@@ -6,6 +6,8 @@ and the player loads it itself on the first tap of Play if preload was never cal
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QBoxLayout
 
@@ -44,6 +46,8 @@ class VideoTab(TabPage):
         self.list.row_selected.connect(self._on_list_row_selected)
         self.list.row_opened.connect(self._on_list_row_opened)
         self.player.playing_changed.connect(self._on_player_playing_changed)
+        self.player.started.connect(self._on_player_started)
+        self.player.watched.connect(self._on_player_watched)
         self.list.set_rows(self.rows())
         self.list.select_row(0)
         self._show(0)
@@ -103,6 +107,12 @@ class VideoTab(TabPage):
 
     def _on_player_playing_changed(self, playing: bool) -> None:
         self.idle_pause_requested.emit(playing)
+
+    def _on_player_started(self, path: Path) -> None:
+        self.item_opened.emit(self.item_key(path))
+
+    def _on_player_watched(self, path: Path, fraction: float) -> None:
+        self.video_progress.emit(self.item_key(path), fraction)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

@@ -28,6 +28,10 @@ POSTER_MAX_PX = 1920
 class PlayerPane(QWidget):
     #: True while a film plays; False when it pauses, ends, fails or is stopped.
     playing_changed = Signal(bool)
+    #: A film started from its beginning (visit analytics: an item opened).
+    started = Signal(object)  # Path
+    #: How much of a film was watched, 0–1, when it pauses, ends or is stopped (visit analytics).
+    watched = Signal(object, float)  # Path, fraction
 
     def __init__(self, metrics: Metrics, language: str, default_language: str,
                  volume_percent: int, parent: QWidget | None = None) -> None:
@@ -42,6 +46,7 @@ class PlayerPane(QWidget):
         self._item: VideoItem | None = None
         self._error: tuple[str, str] | None = None
         self._playing = False
+        self._furthest_ms = 0
         self._service = None  # PlaybackService, created on first play
         self._posters: dict[object, QImage] = {}
         self.title = QLabel(self)
@@ -89,6 +94,7 @@ class PlayerPane(QWidget):
         """Show a film's poster, title and captions, ready to play; stops the one before."""
         if item is not self._item:
             self.stop()
+            self._furthest_ms = 0
         self._item = item
         self._error = None
         self.error_card.hide()
@@ -119,13 +125,17 @@ class PlayerPane(QWidget):
         else:
             self.error_card.hide()
             self._error = None
+            self._furthest_ms = 0
             service.play(self._item.path, round(self._item.duration_s * 1000))
+            self.started.emit(self._item.path)
         if self._stack.currentWidget() is self.transcript:
             self._set_transcript_shown(False)
 
     def stop(self) -> None:
         """Stop and unload (the visitor left the tab, or the visit ended); back to the poster."""
         if self._service is not None and self._service.state != "idle":
+            if self._service.state in ("playing", "paused"):
+                self._report_watched()
             self._service.unload()
         self._return_to_poster()
 
@@ -280,12 +290,27 @@ class PlayerPane(QWidget):
         if state in ("loading", "playing", "paused"):
             self.frame.set_frame_provider(service.current_image)
         self.frame.set_moving(state == "playing")
+        if state == "ended":
+            self._furthest_ms = max(self._furthest_ms, self._duration_ms())
+            self._report_watched()
+        elif state == "paused":
+            self._report_watched()
         if state in ("ended", "idle"):
             self._return_to_poster()
         else:
             self._set_playing(state == "playing")
 
+    def _duration_ms(self) -> int:
+        service_ms = self._service.duration() if self._service is not None else 0
+        return service_ms or (round(self._item.duration_s * 1000) if self._item else 0)
+
+    def _report_watched(self) -> None:
+        total = self._duration_ms()
+        if self._item is not None and total > 0:
+            self.watched.emit(self._item.path, min(1.0, self._furthest_ms / total))
+
     def _on_service_position_changed(self, ms: int) -> None:
+        self._furthest_ms = max(self._furthest_ms, ms)
         self.controls.set_position(ms)
         self.caption.show_at(ms)
 

@@ -53,6 +53,8 @@ class Settings(msgspec.Struct, frozen=True, forbid_unknown_fields=True, kw_only=
     hide_cursor: bool | None = None
     staff_pin_hash: str = DEFAULT_PIN_HASH
     reduced_motion: bool = False
+    high_contrast: bool = False
+    low_reach: bool = False
     attract_interval_s: Annotated[float, Meta(gt=0)] = 8.0
     volume_cap_percent: Annotated[int, Meta(ge=0, le=100)] = 60
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"

@@ -35,8 +35,9 @@ from kiosk.ui.unix_signals import QuitOnSignals
 log = logging.getLogger(__name__)
 state_log = logging.getLogger("kiosk.state")
 
-# Tab modules whose heavy libraries (pyqtgraph, QtMultimedia) are imported after the first paint.
-PRELOAD_MODULES = ("kiosk.ui.tabs.charts", "kiosk.ui.tabs.video")
+# Tab modules whose heavy libraries (pyqtgraph, QtMultimedia, QtTextToSpeech) are imported after
+# the first paint.
+PRELOAD_MODULES = ("kiosk.ui.tabs.charts", "kiosk.ui.tabs.video", "kiosk.ui.tabs.texts")
 PRELOAD_DELAY_MS = 150
 
 

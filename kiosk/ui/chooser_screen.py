@@ -9,6 +9,7 @@ from PySide6.QtGui import QMouseEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
+    QHBoxLayout,
     QLabel,
     QScrollArea,
     QScroller,
@@ -16,9 +17,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kiosk.core.appearance import Appearance
 from kiosk.core.model import Subject
+from kiosk.ui.access_bar import AccessBar
 from kiosk.ui.language_bar import LanguageBar
-from kiosk.ui.strings import tr
+from kiosk.ui.i18n import tr
 from kiosk.ui.tabs.picture_view import PictureView
 
 
@@ -52,6 +55,8 @@ class SubjectCard(QFrame):
         self._subtitle.setText(self._subject.subtitle.get(language))
         self._subtitle.setVisible(bool(self._subject.subtitle))
         self.setAccessibleName(self._subject.title.get(language))
+        self.setAccessibleDescription(self._subject.summary.get(language)
+                                      or self._subject.subtitle.get(language))
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         if event.button() == Qt.MouseButton.LeftButton and self.rect().contains(event.position().toPoint()):
@@ -61,9 +66,10 @@ class SubjectCard(QFrame):
 class ChooserScreen(QWidget):
     subject_chosen = Signal(str)
     language_chosen = Signal(str)
+    appearance_chosen = Signal(object)  # Appearance
 
     def __init__(self, subjects: Sequence[Subject], language: str, *, margin: int = 32,
-                 parent: QWidget | None = None) -> None:
+                 appearance: Appearance = Appearance(), parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("chooserScreen")
         languages = tuple(dict.fromkeys(lang for s in subjects for lang in s.languages))
@@ -85,21 +91,33 @@ class ChooserScreen(QWidget):
         QScroller.grabGesture(scroll.viewport(), QScroller.ScrollerGestureType.LeftMouseButtonGesture)
         self._languages = LanguageBar(languages, language, self)
         self._languages.language_chosen.connect(self._on_languages_language_chosen)
+        self._access = AccessBar(appearance, language, self)
+        self._access.appearance_chosen.connect(self.appearance_chosen)
+        choices = QHBoxLayout()
+        choices.setContentsMargins(0, 0, 0, 0)
+        choices.setSpacing(margin // 2)
+        choices.addWidget(self._languages)
+        choices.addWidget(self._access)
+        choices.addStretch(1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(margin, margin // 2, margin, margin)
         self._grid.setSpacing(margin // 2)
         layout.addWidget(self._heading)
         layout.addWidget(scroll, 1)
-        layout.addWidget(self._languages, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addLayout(choices)
         self._columns = 0
         self.set_language(language)
 
     def set_language(self, language: str) -> None:
         self._language = language
-        self._heading.setText(tr("choose_subject", language))
+        self._heading.setText(tr("Touch a subject to begin", language))
         self._languages.set_current(language)
+        self._access.set_state(self._access.appearance(), language)
         for card in self._cards:
             card.set_language(language)
+
+    def set_appearance(self, appearance: Appearance) -> None:
+        self._access.set_state(appearance, self._language)
 
     def reset(self, language: str) -> None:
         self.set_language(language)

@@ -1,5 +1,5 @@
 """The exhibit screen: the subject's heading, its tabs, and a navigation bar within easy reach
-at the bottom (Home, the tabs, the language switch).
+at the bottom (Home, the tabs, the language switch, the accessibility controls).
 
 The screen owns its tabs and speaks to them only through the tab interface.
 """
@@ -19,22 +19,35 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kiosk.core.appearance import Appearance
 from kiosk.core.model import Subject
+from kiosk.ui.access_bar import AccessBar
 from kiosk.ui.language_bar import LanguageBar
-from kiosk.ui.strings import tr
+from kiosk.ui.metrics import Metrics
+from kiosk.ui.i18n import N_, tr
 from kiosk.ui.tabs import TabContext, TabPage, create_tab
+
+
+TAB_LABELS: dict[str, str] = {
+    "texts": N_("Texts", context="tab"),
+    "images": N_("Images", context="tab"),
+    "video": N_("Video", context="tab"),
+    "charts": N_("Charts", context="tab"),
+}
 
 
 class ExhibitScreen(QWidget):
     home_requested = Signal()
     language_chosen = Signal(str)
+    appearance_chosen = Signal(object)  # Appearance
     tab_changed = Signal(str)
     idle_pause_requested = Signal(bool)
     item_opened = Signal(str)  # forwarded from the tabs, for visit analytics
     video_progress = Signal(str, float)
     text_size_changed = Signal(int)
 
-    def __init__(self, subject: Subject, context: TabContext, parent: QWidget | None = None) -> None:
+    def __init__(self, subject: Subject, context: TabContext, appearance: Appearance = Appearance(),
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("exhibitScreen")
         self._subject = subject
@@ -80,11 +93,14 @@ class ExhibitScreen(QWidget):
             tab_row.addWidget(button, 1)
         self._languages = LanguageBar(subject.languages, self._language, self)
         self._languages.language_chosen.connect(self._on_languages_language_chosen)
+        self._access = AccessBar(appearance, self._language, self)
+        self._access.appearance_chosen.connect(self.appearance_chosen)
+        self._appearance = appearance
         nav_host = QWidget(self)
         nav_host.setObjectName("navHost")
         self._nav = QGridLayout(nav_host)
-        self._nav_portrait: bool | None = None
-        self._arrange_nav(portrait=False)
+        self._nav_two_rows: bool | None = None
+        self._arrange_nav(two_rows=False)
         m = context.metrics.px(6)
         header.setContentsMargins(0, m // 2, m, m // 2)
         self._nav.setContentsMargins(m, m // 2, m, m // 2)
@@ -103,6 +119,7 @@ class ExhibitScreen(QWidget):
         if self._names:
             self.show_tab(self._names[0])
         self._retranslate()
+        self._set_focus_order()
 
     # -- what the window asks -------------------------------------------------------------------
     def subject_id(self) -> str:
@@ -136,9 +153,19 @@ class ExhibitScreen(QWidget):
             return
         self._language = language
         self._languages.set_current(language)
+        self._access.set_state(self._appearance, language)
         for tab in self._tabs.values():
             tab.set_language(language)
         self._retranslate()
+        self._fit_nav()
+
+    def set_appearance(self, appearance: Appearance, metrics: Metrics) -> None:
+        """The visitor's text size, contrast and reach: every tab re-reads its sizes and colours."""
+        self._appearance = appearance
+        self._access.set_state(appearance, self._language)
+        for tab in self._tabs.values():
+            tab.set_appearance(metrics, appearance.low_reach)
+        self._fit_nav()
 
     def reset(self, language: str) -> None:
         """Everything back for the next visitor: media stopped, first tab, default language."""
@@ -165,34 +192,71 @@ class ExhibitScreen(QWidget):
         self._title.setText(self._subject.title.get(lang))
         year = self._subject.year
         self._subtitle.setText(year)
-        self._home.setText(f"⌂  {tr('home', lang)}")
-        self._home.setAccessibleName(tr("home", lang))
+        home = tr("Home", lang)
+        self._home.setText(f"⌂  {home}")
+        self._home.setAccessibleName(home)
+        self._home.setAccessibleDescription(tr("Back to the start of the exhibit", lang))
         for name, button in self._tab_buttons.items():
-            button.setText(tr(f"tab.{name}", lang))
-            button.setAccessibleName(tr(f"tab.{name}", lang))
+            label = tr(TAB_LABELS[name], lang, context="tab")
+            button.setText(label)
+            button.setAccessibleName(label)
+            button.setAccessibleDescription(tr("Shows this part of the exhibit", lang))
 
-    def _arrange_nav(self, *, portrait: bool) -> None:
-        """One row in landscape (Home, tabs, languages); in portrait the tabs get a row of
-        their own above Home and the language switch, so every label fits."""
-        if portrait == self._nav_portrait:
+    def _arrange_nav(self, *, two_rows: bool) -> None:
+        """One row when everything fits (Home, tabs, languages, accessibility); otherwise (in
+        portrait, or with long labels or large text) the tabs get a row of their own above the
+        rest, so every label fits."""
+        if two_rows == self._nav_two_rows:
             return
-        self._nav_portrait = portrait
-        for widget in (self._home, self._tabs_host, self._languages):
+        self._nav_two_rows = two_rows
+        for widget in (self._home, self._tabs_host, self._languages, self._access):
             self._nav.removeWidget(widget)
-        if portrait:
-            self._nav.addWidget(self._tabs_host, 0, 0, 1, 3)
+        for column in range(4):
+            self._nav.setColumnStretch(column, 0)
+        if two_rows:
+            self._nav.addWidget(self._tabs_host, 0, 0, 1, 4)
             self._nav.addWidget(self._home, 1, 0)
             self._nav.addWidget(self._languages, 1, 2, Qt.AlignmentFlag.AlignRight)
+            self._nav.addWidget(self._access, 1, 3, Qt.AlignmentFlag.AlignRight)
             self._nav.setColumnStretch(1, 1)
         else:
             self._nav.addWidget(self._home, 0, 0)
             self._nav.addWidget(self._tabs_host, 0, 1)
             self._nav.addWidget(self._languages, 0, 2)
+            self._nav.addWidget(self._access, 0, 3)
             self._nav.setColumnStretch(1, 1)
+
+    def _one_row_width(self) -> int:
+        """The width the navigation needs on one row, every label whole."""
+        for widget in (self._home, *self._tab_buttons.values(), self._languages, self._access):
+            widget.ensurePolished()
+        # The tab buttons share their row equally: each needs the widest one's width.
+        widest = max((b.sizeHint().width() for b in self._tab_buttons.values()), default=0)
+        tabs = widest * len(self._tab_buttons)
+        tabs += self._tabs_host.layout().spacing() * max(0, len(self._tab_buttons) - 1)
+        parts = [self._home.sizeHint().width(), tabs, self._access.sizeHint().width()]
+        if self._languages.isVisibleTo(self):
+            parts.append(self._languages.sizeHint().width())
+        margins = self._nav.contentsMargins()
+        gaps = self._nav.horizontalSpacing() * (len(parts) - 1)
+        return sum(parts) + gaps + margins.left() + margins.right()
+
+    def _fit_nav(self) -> None:
+        width = self.width()
+        portrait = self.height() > width
+        self._arrange_nav(two_rows=portrait or self._one_row_width() > width)
+
+    def _set_focus_order(self) -> None:
+        """Keyboard focus as a visitor reads the screen: the tab's content, then the bar at the
+        bottom from left to right (Home, tabs, languages, accessibility)."""
+        chain = [self._home, *self._tab_buttons.values(), *self._languages.buttons(),
+                 *self._access.buttons()]
+        for first, second in zip(chain, chain[1:]):
+            QWidget.setTabOrder(first, second)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        self._arrange_nav(portrait=event.size().height() > event.size().width())
+        self._fit_nav()
 
     # -- handlers -------------------------------------------------------------------------------
     def _on_home_clicked(self) -> None:

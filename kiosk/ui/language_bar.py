@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QPushButton, QWidget
 
-from kiosk.ui.strings import language_name
+from kiosk.ui.i18n import language_name, tr
 
 
 class LanguageBar(QWidget):
@@ -35,9 +35,17 @@ class LanguageBar(QWidget):
         self.set_current(current)
 
     def set_current(self, language: str) -> None:
+        """Check ``language`` and describe the switch in it (each button keeps its own name)."""
         button = self._buttons.get(language)
         if button is not None:
             button.setChecked(True)
+        self.setAccessibleName(tr("Language", language))
+        for code, each in self._buttons.items():
+            each.setAccessibleDescription(tr("Shows the exhibit in {name}", language,
+                                             name=language_name(code)))
+
+    def buttons(self) -> list[QPushButton]:
+        return list(self._buttons.values())
 
     def _on_button_clicked(self, code: str) -> None:
         self.language_chosen.emit(code)

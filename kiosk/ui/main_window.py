@@ -22,6 +22,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QAbstractButton, QApplication, QStackedLayout, QWidget
 
 from kiosk.core.analytics import Summary
+from kiosk.core.appearance import Appearance
 from kiosk.core.findings import Finding
 from kiosk.core.idle import IdleSchedule, effective_timeout
 from kiosk.core.model import Library, Subject
@@ -38,6 +39,7 @@ from kiosk.ui.staff_panel import StaffPanel
 from kiosk.ui.still_there import StillThereOverlay
 from kiosk.ui.tabs import TabContext
 from kiosk.ui.tabs.touch_list import TouchList
+from kiosk.ui.theme import apply_appearance
 from kiosk.ui.title_screen import TitleScreen
 from kiosk.ui.unavailable_screen import UnavailableScreen
 
@@ -56,6 +58,7 @@ class KioskWindow(QWidget):
     item_opened = Signal(str)
     video_progress = Signal(str, float)
     text_size_changed = Signal(int)
+    appearance_changed = Signal(object)  # Appearance: the visitor's text size, contrast, reach
 
     def __init__(
         self,
@@ -86,8 +89,14 @@ class KioskWindow(QWidget):
         self._title: TitleScreen | ChooserScreen | None = None
         self._exhibits: dict[str, ExhibitScreen] = {}
         self._screen_name = ""
+        # What the kiosk looks like between visitors (settings), and for this visitor.
+        self._default_appearance = Appearance(high_contrast=settings.high_contrast,
+                                              low_reach=settings.low_reach)
+        self._appearance = self._default_appearance
         self._stack = QStackedLayout(self)
         self._unavailable = UnavailableScreen(parent=self)
+        self._unavailable.language_chosen.connect(self._on_screen_language_chosen)
+        self._unavailable.appearance_chosen.connect(self._on_screen_appearance_chosen)
         self._stack.addWidget(self._unavailable)
         self._still_there = StillThereOverlay(self, self._language)
         self._pin_pad = PinPad(self, partial(verify_pin, stored=settings.staff_pin_hash),
@@ -114,6 +123,9 @@ class KioskWindow(QWidget):
         self._keys.open_requested.connect(self._on_keys_open_requested)
         self._filters_installed = False
         self._painted = False
+        if self._appearance.high_contrast:
+            self._apply_theme()
+        self._show_appearance()
 
     # -- content --------------------------------------------------------------------------------
     def set_content(
@@ -148,13 +160,15 @@ class KioskWindow(QWidget):
             title: TitleScreen | ChooserScreen = TitleScreen(
                 subjects[0], self._language,
                 attract_interval_ms=round(self._settings.attract_interval_s * 1000),
-                margin=self._metrics.px(10), reduced_motion=self._settings.reduced_motion, parent=self)
+                margin=self._metrics.px(10), reduced_motion=self._settings.reduced_motion,
+                appearance=self._appearance, parent=self)
             title.begin_requested.connect(self._on_title_begin_requested)
         else:
             title = ChooserScreen(subjects, self._language, margin=self._metrics.px(10),
-                                  parent=self)
+                                  appearance=self._appearance, parent=self)
             title.subject_chosen.connect(self._on_chooser_subject_chosen)
         title.language_chosen.connect(self._on_screen_language_chosen)
+        title.appearance_chosen.connect(self._on_screen_appearance_chosen)
         self._title = title
         self._stack.addWidget(title)
         self._set_language(self._language)
@@ -178,6 +192,8 @@ class KioskWindow(QWidget):
         for overlay in (self._still_there, self._pin_pad, self._staff):
             overlay.close_overlay()
         default = self._default_language()
+        if self._appearance != self._default_appearance:
+            self._set_appearance(self._default_appearance)
         for exhibit in self._exhibits.values():
             exhibit.reset(default)
         if self._pending_content:
@@ -198,12 +214,14 @@ class KioskWindow(QWidget):
     def _open_subject(self, subject: Subject) -> None:
         exhibit = self._exhibits.get(subject.id)
         if exhibit is None:
-            context = TabContext(self._metrics, self._language,
+            context = TabContext(self._text_metrics(), self._language,
                                  reduced_motion=self._settings.reduced_motion,
-                                 volume_cap_percent=self._settings.volume_cap_percent)
-            exhibit = ExhibitScreen(subject, context, parent=self)
+                                 volume_cap_percent=self._settings.volume_cap_percent,
+                                 low_reach=self._appearance.low_reach)
+            exhibit = ExhibitScreen(subject, context, self._appearance, parent=self)
             exhibit.home_requested.connect(self._on_exhibit_home_requested)
             exhibit.language_chosen.connect(self._on_screen_language_chosen)
+            exhibit.appearance_chosen.connect(self._on_screen_appearance_chosen)
             exhibit.tab_changed.connect(self._on_exhibit_tab_changed)
             exhibit.idle_pause_requested.connect(self._on_exhibit_idle_pause_requested)
             exhibit.item_opened.connect(self.item_opened)
@@ -255,6 +273,37 @@ class KioskWindow(QWidget):
             exhibit.set_language(language)
         self._still_there.set_language(language)
         self._unavailable.set_language(language)
+
+    # -- appearance: text size, contrast, reach ------------------------------------------------------
+    def appearance(self) -> Appearance:
+        return self._appearance
+
+    def _text_metrics(self) -> Metrics:
+        return self._metrics.scaled(self._appearance.text_scale)
+
+    def _apply_theme(self) -> None:
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            apply_appearance(app, self._text_metrics(), high_contrast=self._appearance.high_contrast)
+
+    def _show_appearance(self) -> None:
+        """Every screen and overlay shows the visitor's choices (the theme is applied already)."""
+        appearance, metrics = self._appearance, self._text_metrics()
+        if self._title is not None:
+            self._title.set_appearance(appearance)
+        self._unavailable.set_appearance(appearance)
+        for exhibit in self._exhibits.values():
+            exhibit.set_appearance(appearance, metrics)
+        for overlay in (self._still_there, self._pin_pad, self._staff):
+            overlay.set_low_reach(appearance.low_reach)
+
+    def _set_appearance(self, appearance: Appearance) -> None:
+        before, self._appearance = self._appearance, appearance
+        if (before.text_step, before.high_contrast) != (appearance.text_step, appearance.high_contrast):
+            self._apply_theme()
+        self._show_appearance()
+        state_log.info("appearance text_step=%d high_contrast=%s low_reach=%s",
+                       appearance.text_step, appearance.high_contrast, appearance.low_reach)
 
     # -- showing the window ---------------------------------------------------------------------
     def present(self, screen: QScreen) -> None:
@@ -325,6 +374,8 @@ class KioskWindow(QWidget):
         for exhibit in self._exhibits.values():
             exhibit.leave()
         self._remove_filters()
+        if self._appearance != self._default_appearance:
+            self._set_appearance(self._default_appearance)
         event.accept()
 
     # -- classroom keyboard (ClassroomKeys) ---------------------------------------------------------------------
@@ -373,6 +424,14 @@ class KioskWindow(QWidget):
         if not self._idle.is_running():
             self._idle.start()  # a changed language must reset even if nobody begins
 
+    def _on_screen_appearance_chosen(self, appearance: Appearance) -> None:
+        if appearance == self._appearance:
+            return
+        self._set_appearance(appearance)
+        self.appearance_changed.emit(appearance)
+        if not self._idle.is_running():
+            self._idle.start()  # a visitor's choice must reset even if nobody begins
+
     def _on_exhibit_home_requested(self) -> None:
         if (exhibit := self._current_exhibit()) is not None:
             exhibit.leave()
@@ -382,7 +441,8 @@ class KioskWindow(QWidget):
             self._rebuild()
         elif self._title is not None:
             self._show_screen(self._title, "title")
-        if self._language != self._default_language():
+        if (self._language != self._default_language()
+                or self._appearance != self._default_appearance):
             self._idle.start()
 
     def _on_exhibit_tab_changed(self, name: str) -> None:

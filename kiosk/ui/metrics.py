@@ -21,6 +21,9 @@ SPACING_MM = 2.0
 # Capital height / font size in DejaVu Sans and similar humanist sans faces.
 CAP_HEIGHT_RATIO = 0.73
 MIN_CAP_MM = 4.8
+# Type with capitals this tall is already large (headings, the title): a visitor's larger text
+# makes it grow half as much as body text, so a heading never crowds out the words under it.
+LARGE_CAP_MM = 8.0
 PLAUSIBLE_DPI = (40.0, 700.0)
 
 
@@ -59,7 +62,10 @@ class Metrics:
 
     def font_px(self, cap_mm: float) -> int:
         """Font pixel size whose capital letters are ``cap_mm`` tall (never under 4.8 mm)."""
-        cap = max(MIN_CAP_MM, cap_mm) * self.text_scale
+        scale = self.text_scale
+        if cap_mm >= LARGE_CAP_MM:
+            scale = 1 + (scale - 1) / 2
+        cap = max(MIN_CAP_MM, cap_mm) * scale
         return round(cap * self.px_per_mm / CAP_HEIGHT_RATIO)
 
     def placeholders(self) -> dict[str, int]:
@@ -74,6 +80,8 @@ class Metrics:
             "countdown": self.font_px(24.0),
             "target": self.target(),
             "target_large": self.target(14),
+            # The reader's narrow button column: a target, or wider when A+ makes "A+" wider.
+            "reader_button": max(self.target(), round(self.font_px(6.0) * 1.9)),
             "key": self.target(16),
             "gap": self.spacing,
             "pad": self.px(4),

@@ -20,12 +20,16 @@ class Overlay(QWidget):
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self.card = QFrame(self)
         self.card.setObjectName("overlayCard")
-        outer = QVBoxLayout(self)
+        self._outer = outer = QVBoxLayout(self)
         outer.addStretch(1)
         outer.addWidget(self.card, 0, Qt.AlignmentFlag.AlignHCenter)
         outer.addStretch(1)
         self.hide()
         parent.installEventFilter(self)
+
+    def set_low_reach(self, low: bool) -> None:
+        """With low reach the card sits at the bottom of the screen instead of its middle."""
+        self._outer.setStretch(2, 0 if low else 1)
 
     def open(self) -> None:
         self._fit()
@@ -55,6 +59,7 @@ class Overlay(QWidget):
         width = min(rect.width(), max(self._min_width, layout.sizeHint().width()))
         height = (layout.totalHeightForWidth(width) if layout.hasHeightForWidth()
                   else layout.sizeHint().height())
+        height = max(height, layout.totalMinimumSize().height())  # keys never squeezed together
         self.card.setFixedSize(width, min(rect.height(), height))
 
     def mousePressEvent(self, event: QMouseEvent) -> None:

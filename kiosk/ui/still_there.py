@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from kiosk.ui.overlay import Overlay
-from kiosk.ui.strings import tr
+from kiosk.ui.i18n import ntr, tr
 
 
 class StillThereOverlay(Overlay):
@@ -43,8 +43,9 @@ class StillThereOverlay(Overlay):
         return self._seconds
 
     def _retranslate(self) -> None:
-        self._heading.setText(tr("still_there", self._language))
+        self._heading.setText(tr("Still there?", self._language))
         self._count.setText(str(self._seconds))
-        self._body.setText(tr("still_there_body", self._language))
-        self._note.setText(tr("restart_in", self._language, n=self._seconds))
-        self.setAccessibleName(tr("still_there", self._language))
+        self._body.setText(tr("Touch anywhere to keep exploring.", self._language))
+        self._note.setText(ntr("The exhibit starts over in {n} second.",
+                                 "The exhibit starts over in {n} seconds.", self._seconds, self._language))
+        self.setAccessibleName(tr("Still there?", self._language))

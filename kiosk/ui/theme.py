@@ -1,7 +1,10 @@
-"""The kiosk's look, in one place: a palette and the QSS template in kiosk/resources/.
+"""The kiosk's look, in one place: two palettes and the QSS template in kiosk/resources/.
 
-The template's ``${name}`` placeholders are filled with colours from ``PALETTE`` and pixel sizes
-from ``Metrics`` (millimetres on the glass), so the same theme is right on any screen.
+The template's ``${name}`` placeholders are filled with colours from a palette (the warm
+``PALETTE``, or ``HIGH_CONTRAST`` for visitors who ask for it) and pixel sizes from ``Metrics``
+(millimetres on the glass, times the visitor's text scale), so the same theme is right on any
+screen. Like the style sheet itself, the palette in use is the application's: ``color()`` and
+``palette()`` give custom painting the colours of the theme last applied.
 """
 
 from __future__ import annotations
@@ -34,6 +37,25 @@ PALETTE: dict[str, str] = {
     "alert": "#f5b3a5",
 }
 
+# For visitors who ask for it: black, white and a strong yellow; every text pair well over 7:1
+# (near 20:1 for body text), lines bright enough to see as edges.
+HIGH_CONTRAST: dict[str, str] = {
+    "bg": "#000000",
+    "surface": "#0a0a0a",
+    "raised": "#141414",
+    "line": "#c8c8c8",
+    "text": "#ffffff",
+    "muted": "#e8e8e8",
+    "accent": "#ffd400",
+    "on_accent": "#000000",
+    "selected": "#2e2a00",
+    "scrim": "#f2000000",
+    "alert": "#ffb3a3",
+}
+
+PALETTES: dict[str, dict[str, str]] = {"standard": PALETTE, "high_contrast": HIGH_CONTRAST}
+_applied: dict[str, dict[str, str]] = {"palette": PALETTE}  # what apply_theme last set
+
 # (foreground, background) pairs that carry text, for the contrast test.
 TEXT_PAIRS: tuple[tuple[str, str], ...] = (
     ("text", "bg"),
@@ -55,11 +77,16 @@ def _families(names: tuple[str, ...]) -> str:
     return ", ".join(f'"{n}"' for n in names)
 
 
-def stylesheet(metrics: Metrics) -> str:
-    """The application style sheet for one screen's metrics."""
+def palette() -> dict[str, str]:
+    """The palette of the theme applied now (standard or high contrast)."""
+    return _applied["palette"]
+
+
+def stylesheet(metrics: Metrics, colours: dict[str, str] | None = None) -> str:
+    """The application style sheet for one screen's metrics, in ``colours`` (default: standard)."""
     template = resources.files("kiosk.resources").joinpath("kiosk.qss").read_text("utf-8")
     values: dict[str, object] = dict(metrics.placeholders())
-    values.update(PALETTE)
+    values.update(colours if colours is not None else PALETTE)
     values["sans"] = _families(SANS_FAMILIES)
     values["serif"] = _families(SERIF_FAMILIES)
     return Template(template).substitute(values)
@@ -86,20 +113,29 @@ class KioskStyle(QProxyStyle):
         return super().pixelMetric(metric, option, widget)
 
 
-def apply_theme(app: QApplication, metrics: Metrics) -> None:
-    """Set the style, application font and style sheet (call again to change the text size)."""
+def apply_theme(app: QApplication, metrics: Metrics, *, high_contrast: bool = False) -> None:
+    """Set the style, application font and style sheet (once at start)."""
     app.setStyle(KioskStyle(metrics))
+    apply_appearance(app, metrics, high_contrast=high_contrast)
+
+
+def apply_appearance(app: QApplication, metrics: Metrics, *, high_contrast: bool = False) -> None:
+    """Set the font and style sheet for a text scale and contrast (a visitor's A+, or idle).
+
+    The style (spacing in millimetres) does not depend on either, so it is left alone."""
+    colours = HIGH_CONTRAST if high_contrast else PALETTE
+    _applied["palette"] = colours
     font = QFont()
     font.setFamilies(list(SANS_FAMILIES))
     font.setPixelSize(metrics.font_px(5.2))
     font.setHintingPreference(QFont.HintingPreference.PreferNoHinting)
     app.setFont(font)
-    app.setStyleSheet(stylesheet(metrics))
+    app.setStyleSheet(stylesheet(metrics, colours))
 
 
 def color(name: str) -> QColor:
-    """A palette colour for custom painting (the attract loop, list rows)."""
-    return QColor(PALETTE[name])
+    """A colour of the applied palette, for custom painting (the attract loop, list rows)."""
+    return QColor(palette()[name])
 
 
 def relative_luminance(c: QColor) -> float:

@@ -8,12 +8,15 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QMouseEvent, QResizeEvent
-from PySide6.QtWidgets import QBoxLayout, QFrame, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QBoxLayout, QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from kiosk.core.appearance import Appearance
 from kiosk.core.model import Subject
+from kiosk.ui.access_bar import AccessBar
 from kiosk.ui.attract_loop import AttractLoop, Slide
 from kiosk.ui.language_bar import LanguageBar
-from kiosk.ui.strings import tr
+from kiosk.ui.text_scroll import TextScroll
+from kiosk.ui.i18n import tr
 
 
 def subject_slides(subject: Subject, language: str) -> list[Slide]:
@@ -38,6 +41,7 @@ def subject_slides(subject: Subject, language: str) -> list[Slide]:
 class TitleScreen(QWidget):
     begin_requested = Signal()
     language_chosen = Signal(str)
+    appearance_chosen = Signal(object)  # Appearance
 
     def __init__(
         self,
@@ -47,6 +51,7 @@ class TitleScreen(QWidget):
         attract_interval_ms: int,
         margin: int = 32,
         reduced_motion: bool = False,
+        appearance: Appearance = Appearance(),
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -69,6 +74,8 @@ class TitleScreen(QWidget):
         self._begin.clicked.connect(self._on_begin_clicked)
         self._languages = LanguageBar(subject.languages, language, self)
         self._languages.language_chosen.connect(self._on_languages_language_chosen)
+        self._access = AccessBar(appearance, language, self)
+        self._access.appearance_chosen.connect(self.appearance_chosen)
         self.attract = AttractLoop(
             subject_slides(subject, language),
             interval_ms=attract_interval_ms,
@@ -76,18 +83,30 @@ class TitleScreen(QWidget):
             parent=self,
         )
         words = QVBoxLayout()
+        # The words scroll if they outgrow their room (a long language, the largest text); a
+        # tap on them still begins, as anywhere on this screen.
+        self._text = TextScroll("titleText", kinetic=False, parent=self)
         rule = QFrame(self)
         rule.setObjectName("titleRule")
         rule.setFixedWidth(margin * 3)
-        words.addStretch(2)
-        words.addWidget(rule)
-        words.addWidget(self._year)
-        words.addWidget(self._title)
-        words.addWidget(self._subtitle)
-        words.addWidget(self._summary)
-        words.addStretch(3)
+        text = self._text.column
+        text.setSpacing(margin // 4)
+        text.addStretch(2)
+        text.addWidget(rule)
+        text.addWidget(self._year)
+        text.addWidget(self._title)
+        text.addWidget(self._subtitle)
+        text.addWidget(self._summary)
+        text.addStretch(3)
+        words.addWidget(self._text, 1)
         words.addWidget(self._begin, 0, Qt.AlignmentFlag.AlignLeft)
-        words.addWidget(self._languages, 0, Qt.AlignmentFlag.AlignLeft)
+        choices = QHBoxLayout()
+        choices.setContentsMargins(0, 0, 0, 0)
+        choices.setSpacing(margin // 2)
+        choices.addWidget(self._languages)
+        choices.addWidget(self._access)
+        choices.addStretch(1)
+        words.addLayout(choices)
         self._words = QWidget(self)
         self._words.setObjectName("titleWords")
         self._words.setLayout(words)
@@ -103,10 +122,25 @@ class TitleScreen(QWidget):
     def set_language(self, language: str) -> None:
         self._language = language
         self._languages.set_current(language)
+        self._access.set_state(self._access.appearance(), language)
         self._retranslate()
+
+    def set_appearance(self, appearance: Appearance) -> None:
+        """Show the visitor's text size and contrast choices (the begin button and the
+        switches already sit low on the screen, so low reach changes nothing else here)."""
+        self._access.set_state(appearance, self._language)
+        self._fit_begin()
+
+    def _fit_begin(self) -> None:
+        """The begin button is never narrower than its words (long in Russian, larger with A+):
+        the pictures beside it give way instead."""
+        self._begin.ensurePolished()
+        self._begin.setMinimumWidth(0)
+        self._begin.setMinimumWidth(self._begin.sizeHint().width())
 
     def reset(self, language: str) -> None:
         self.set_language(language)
+        self._text.reset_scroll()
         self.attract.restart()
 
     def _retranslate(self) -> None:
@@ -118,7 +152,11 @@ class TitleScreen(QWidget):
         self._subtitle.setVisible(bool(self._subject.subtitle))
         self._summary.setText(self._subject.summary.get(lang))
         self._summary.setVisible(bool(self._subject.summary))
-        self._begin.setText(tr("touch_to_begin", lang))
+        self._begin.setText(tr("Touch to begin", lang))
+        self._begin.setAccessibleName(tr("Touch to begin", lang))
+        self._begin.setAccessibleDescription(tr("Starts a visit to the exhibit", lang))
+        self.attract.setAccessibleName(tr("Pictures from the exhibit", lang))
+        self._fit_begin()
         self.attract.set_slides(subject_slides(self._subject, lang))
 
     def mousePressEvent(self, event: QMouseEvent) -> None:

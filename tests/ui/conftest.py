@@ -20,7 +20,7 @@ from kiosk.core.findings import Finding, Severity  # noqa: E402
 from kiosk.core.model import Library, Subject  # noqa: E402
 from kiosk.core.settings import Settings  # noqa: E402
 from kiosk.ui.main_window import KioskWindow  # noqa: E402
-from kiosk.ui.theme import apply_theme  # noqa: E402
+from kiosk.ui.theme import PALETTE, apply_theme, palette  # noqa: E402
 from tests.ui.helpers import LANDSCAPE, METRICS, FakeClock, WindowFactory, make_subject  # noqa: E402
 
 HERE = Path(__file__).parent
@@ -108,6 +108,22 @@ def findings() -> list[Finding]:
 def themed(qapp: QApplication) -> None:
     """The kiosk's theme at the reference screen (21.5" 1080p), as `kiosk run` applies it."""
     apply_theme(qapp, METRICS)
+
+
+@pytest.fixture(autouse=True)
+def standard_theme_after(qapp: QApplication) -> Iterator[None]:
+    """A test that switched to high contrast or larger text leaves the standard theme behind."""
+    yield
+    if palette() is not PALETTE or qapp.font().pixelSize() != METRICS.font_px(5.2):
+        apply_theme(qapp, METRICS)
+
+
+@pytest.fixture(autouse=True)
+def no_speech_engine(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Like most kiosks, no text-to-speech voice (tests of read-aloud put a fake one in)."""
+    from kiosk.ui.reader import speech
+
+    monkeypatch.setattr(speech, "shared_engine", lambda: None)
 
 
 

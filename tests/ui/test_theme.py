@@ -55,3 +55,52 @@ def test_no_glaring_white_background() -> None:
     for name in ("bg", "surface", "raised"):
         assert PALETTE[name].lower() not in ("#fff", "#ffffff")
         assert color(name).lightnessF() < 0.3
+
+
+# -- every palette (issue 8: high contrast) ----------------------------------------------------
+from kiosk.ui.charts.style import REFERENCE_COLOUR, SERIES_COLOURS  # noqa: E402
+from kiosk.ui.theme import HIGH_CONTRAST, PALETTES  # noqa: E402
+from PySide6.QtGui import QColor  # noqa: E402
+
+PAIRS = [(name, fg, bg) for name in PALETTES for fg, bg in TEXT_PAIRS]
+
+
+@pytest.mark.parametrize("theme,fg,bg", PAIRS)
+def test_every_theme_reaches_7_to_1(theme: str, fg: str, bg: str) -> None:
+    """Every text pair of every theme reaches 7:1 (WCAG AAA; 4.5:1 is the floor)."""
+    colours = PALETTES[theme]
+    assert contrast_ratio(QColor(colours[fg]), QColor(colours[bg])) >= 7.0, (theme, fg, bg)
+
+
+def test_high_contrast_is_stronger_than_standard() -> None:
+    """High contrast is black and white with yellow: body text near 21:1, beyond the standard."""
+    for fg, bg in TEXT_PAIRS:
+        hc = contrast_ratio(QColor(HIGH_CONTRAST[fg]), QColor(HIGH_CONTRAST[bg]))
+        assert hc >= 10.0, (fg, bg)
+    assert contrast_ratio(QColor(HIGH_CONTRAST["text"]), QColor(HIGH_CONTRAST["bg"])) == pytest.approx(21.0)
+
+
+@pytest.mark.parametrize("theme", list(PALETTES))
+def test_chart_colours_stand_out_in_every_theme(theme: str) -> None:
+    """Series and reference colours keep 4.5:1 on the plot background and 3:1 on panels."""
+    colours = PALETTES[theme]
+    for colour in (*SERIES_COLOURS, REFERENCE_COLOUR):
+        assert contrast_ratio(QColor(colour), QColor(colours["bg"])) >= 4.5, (theme, colour)
+        assert contrast_ratio(QColor(colour), QColor(colours["surface"])) >= 3.0, (theme, colour)
+
+
+@pytest.mark.parametrize("theme", list(PALETTES))
+def test_every_theme_fills_the_stylesheet(theme: str) -> None:
+    """The QSS template is complete in every theme, and no theme has a white background."""
+    qss = stylesheet(Metrics(102.5, text_scale=1.4), PALETTES[theme])
+    assert "${" not in qss
+    for name in ("bg", "surface", "raised"):
+        assert QColor(PALETTES[theme][name]).lightnessF() < 0.3
+
+
+def test_larger_text_grows_body_more_than_headings() -> None:
+    """A+ enlarges body text by its full step and headings by half, never below 4.8 mm."""
+    base, large = Metrics(102.5).placeholders(), Metrics(102.5, text_scale=1.4).placeholders()
+    assert large["body"] == pytest.approx(base["body"] * 1.4, abs=1)
+    assert large["heading"] == pytest.approx(base["heading"] * 1.2, abs=1)
+    assert large["target"] == base["target"]  # touch targets are millimetres, not text

@@ -17,7 +17,7 @@ from kiosk.ui.charts.draw_in import DRAW_IN_MS, FRAME_MS, DrawIn
 from kiosk.ui.charts.style import SERIES_COLOURS, ChartStyle
 from kiosk.ui.charts.texts import callout_text, key_html
 from kiosk.ui.metrics import Metrics
-from kiosk.ui.strings import tr
+from kiosk.ui.i18n import tr
 
 KEY_SHARE = 0.3  # the key takes at most this share of the panel's height
 CALLOUT_MM = 140  # the callout card's width on the glass
@@ -91,6 +91,22 @@ class ChartPanel(QWidget):
         else:
             self._draw_in.skip()
 
+    def set_metrics(self, metrics: Metrics) -> None:
+        """New type sizes or theme colours: pyqtgraph items are not styled by QSS, so the plot
+        is made again and the chart drawn in it without a draw-in."""
+        self._metrics = metrics
+        self._style = ChartStyle.for_metrics(metrics)
+        if self._plot is None:
+            return
+        self._draw_in.skip()
+        self._close_callout()
+        old, self._plot = self._plot, None
+        self._plot_layout.removeWidget(old)
+        old.hide()
+        old.deleteLater()
+        if self._layout is not None:
+            self.show_chart(self._layout, animate=False)
+
     def set_language(self, language: str) -> None:
         if language == self._language:
             return
@@ -138,7 +154,7 @@ class ChartPanel(QWidget):
             return
         plot.select(index)
         self._callout.set_text(callout_text(layout, layout.points[index], self._language),
-                               tr("chart.close", self._language))
+                               tr("Close", self._language))
         self._place_callout(index)
         self.callout_opened.emit(index)
 
@@ -147,7 +163,9 @@ class ChartPanel(QWidget):
         if plot is None or plot.layout_shown() is None or index < 0:
             return
         origin = plot.mapTo(self, QPoint(0, 0))
-        area = QRect(origin, plot.size())
+        # Beside the figure, and over the whole height of the panel (not only the plot's):
+        # with larger text the card needs the room.
+        area = QRect(origin.x(), 0, plot.width(), self.height())
         self._callout.place_beside(plot.position_of(index) + origin, area,
                                    self._metrics.px(CALLOUT_MM), self._style.touch_px)
 
@@ -166,7 +184,7 @@ class ChartPanel(QWidget):
         y_label = chart.y_label.get(lang)
         unit = layout.unit
         self._axis_label.setText(f"{y_label}, {unit}" if y_label and unit else y_label)
-        self._hint.setText(tr("chart.touch_hint", lang))
+        self._hint.setText(tr("Touch a point or bar to see its source", lang))
         self._key.setHtml(key_html(layout, lang, list(SERIES_COLOURS)))
         self._fit_key()
 

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QWidget
 from kiosk.core.chartdata import ChartLayout, PlottedPoint
 from kiosk.core.numbers import format_value
 from kiosk.ui.charts.style import (
-    PLOT_BACKGROUND,
+    plot_background,
     REFERENCE_COLOUR,
     ChartStyle,
     series_colour,
@@ -39,7 +39,7 @@ class PlotView(pg.PlotWidget):
     view_moved = Signal()  # the data moved on screen (a resize, a new range): re-place overlays
 
     def __init__(self, style: ChartStyle, parent: QWidget | None = None) -> None:
-        super().__init__(parent, background=PLOT_BACKGROUND)
+        super().__init__(parent, background=plot_background())
         self.setObjectName("chartPlot")
         self._style = style
         self._layout: ChartLayout | None = None
@@ -126,7 +126,7 @@ class PlotView(pg.PlotWidget):
                 x=[p.x for p in points], y=[p.y for p in points], symbol="o", size=s.marker_px,
                 pxMode=True,
                 pen=[_pen(colour, s.line_px * 0.8) for _ in points],
-                brush=[QBrush(QColor(PLOT_BACKGROUND) if p.point.approximate else colour)
+                brush=[QBrush(QColor(plot_background()) if p.point.approximate else colour)
                        for p in points])
             marks.setObjectName(f"marks:{key.name}")
             marks.setZValue(20)
@@ -153,7 +153,7 @@ class PlotView(pg.PlotWidget):
         plot = self.getPlotItem()
         s = self._style
         colour = QColor(REFERENCE_COLOUR)
-        label_fill = QColor(PLOT_BACKGROUND)
+        label_fill = QColor(plot_background())
         label_fill.setAlpha(225)  # readable where the label crosses a bar
         for ref in layout.chart.references:
             line = pg.InfiniteLine(pos=ref.value, angle=0, movable=False,
@@ -182,7 +182,7 @@ class PlotView(pg.PlotWidget):
         """Every figure written on the chart, big, so nobody has to touch to read it."""
         plot = self.getPlotItem()
         font = self._style.font(self._style.value_px, bold=True)
-        fill = QColor(PLOT_BACKGROUND)
+        fill = QColor(plot_background())
         fill.setAlpha(215)  # lines passing behind a label do not cross its digits
         for p in layout.points:
             anchor = self._label_anchor(layout, p) if layout.kind == "line" else (0.5, 1.1)

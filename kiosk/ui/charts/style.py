@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from PySide6.QtGui import QColor, QFont
 
 from kiosk.ui.metrics import Metrics
-from kiosk.ui.theme import PALETTE, SANS_FAMILIES
+from kiosk.ui.theme import PALETTE, SANS_FAMILIES, palette
 
 # Okabe & Ito (2008), without their dark blue, which is too dark on this background.
 SERIES_COLOURS: tuple[str, ...] = (
@@ -27,7 +27,12 @@ SERIES_COLOURS: tuple[str, ...] = (
     "#D55E00",  # vermillion
 )
 REFERENCE_COLOUR = "#F0E442"  # Okabe–Ito yellow: target lines
-PLOT_BACKGROUND = PALETTE["bg"]
+PLOT_BACKGROUND = PALETTE["bg"]  # in the standard theme; plot_background() follows the theme
+
+
+def plot_background() -> str:
+    """The plot's background: the applied theme's page colour (both themes are dark)."""
+    return palette()["bg"]
 
 
 @dataclass(frozen=True)
@@ -70,4 +75,4 @@ def series_colour(index: int) -> QColor:
 
 
 def theme_colour(name: str) -> QColor:
-    return QColor(PALETTE[name])
+    return QColor(palette()[name])

@@ -12,7 +12,7 @@ from html import escape
 from kiosk.core.chartdata import ChartLayout, PlottedPoint
 from kiosk.core.datetext import format_date
 from kiosk.core.numbers import format_value
-from kiosk.ui.strings import tr
+from kiosk.ui.i18n import tr
 
 
 @dataclass(frozen=True)
@@ -43,9 +43,9 @@ def callout_text(layout: ChartLayout, plotted: PlottedPoint, language: str) -> C
     return CalloutText(
         value=point_value(layout, plotted, language),
         when=point_when(layout, plotted, language),
-        approximate=tr("chart.approximate_figure", language) if p.approximate else "",
+        approximate=tr("≈ An approximate figure: the source gives no exact number.", language) if p.approximate else "",
         note=p.note.get(language),
-        source=tr("source", language, source=p.source),
+        source=tr("Source: {source}", language, source=p.source),
     )
 
 
@@ -62,18 +62,18 @@ def key_html(layout: ChartLayout, language: str, colours: list[str]) -> str:
         sources = "; ".join(escape(s) for s in key.sources)
         parts.append(
             f"<p><span style='color:{colour}'>■</span>&nbsp;"
-            f"{escape(tr('source', language, source=''))}{sources}<br/>"
+            f"{escape(tr('Source: {source}', language, source=''))}{sources}<br/>"
             f"<span class='figures'>{figures}</span></p>")
     notes: list[str] = []
     for ref in layout.chart.references:
         text = escape(ref.label.get(language))
         if ref.source:
-            text += " " + escape(tr("source_in_brackets", language, source=ref.source))
+            text += " " + escape(tr("(source: {source})", language, source=ref.source))
         notes.append(f"<span style='color:#F0E442'>- - -</span>&nbsp;{text}")
     if layout.has_unknown_spans:
-        notes.append(escape(tr("chart.unknown_between", language)))
+        notes.append(escape(tr("Dashed line: the figures between these dates are not known.", language)))
     if layout.has_approximate:
-        notes.append(escape(tr("chart.key_approximate", language)))
+        notes.append(escape(tr("Hollow marker, hatched bar or ≈: an approximate figure.", language)))
     if notes:
         parts.append("<p>" + "<br/>".join(notes) + "</p>")
     return "".join(parts)

@@ -7,7 +7,8 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from kiosk.core.model import ImageItem
-from kiosk.ui.strings import tr
+from kiosk.ui.i18n import tr
+from kiosk.ui.text_scroll import TextScroll
 
 
 class ViewerPanel(QFrame):
@@ -21,6 +22,7 @@ class ViewerPanel(QFrame):
         super().__init__(parent)
         self.setObjectName("viewerPanel")
         self._close = self._button("viewerClose", self.close_requested.emit)
+        self._text = TextScroll("viewerText", parent=self)
         self._title = self._label("viewerTitle")
         self._caption = self._label("viewerCaption")
         self._credit = self._label("viewerCredit")
@@ -40,20 +42,35 @@ class ViewerPanel(QFrame):
         controls.addWidget(self._zoom_out, 1, 0)
         controls.addWidget(self._fit, 1, 1)
         controls.addWidget(self._zoom_in, 1, 2)
-        for column in range(3):
-            controls.setColumnStretch(column, 1)
-        layout = QVBoxLayout(self)
-        layout.setSpacing(spacing)
-        layout.addWidget(self._close, 0, Qt.AlignmentFlag.AlignRight)
-        layout.addWidget(self._title)
-        layout.addWidget(self._caption)
-        layout.addWidget(self._credit)
-        layout.addWidget(self._notice)
-        layout.addStretch(1)
-        layout.addLayout(controls)
+        for column, stretch in enumerate((1, 2, 1)):  # "Fit" and "3 of 7" need the room
+            controls.setColumnStretch(column, stretch)
+        self._controls = controls
+        self._layout = QVBoxLayout(self)
+        self._layout.setSpacing(spacing)
+        self._low_reach: bool | None = None
+        self.set_low_reach(False)
         self._language = "en"
         self._item: ImageItem | None = None
         self._index, self._total = 0, 0
+        for label in (self._title, self._caption, self._credit, self._notice):
+            self._text.column.addWidget(label)
+        self._text.column.addStretch(1)
+
+    def set_low_reach(self, low: bool) -> None:
+        """Close at the top right, or (low reach) with the other buttons at the bottom."""
+        if low == self._low_reach:
+            return
+        self._low_reach = low
+        while self._layout.count():
+            item = self._layout.takeAt(0)
+            if item.layout() is not None:
+                item.layout().setParent(None)
+        if not low:
+            self._layout.addWidget(self._close, 0, Qt.AlignmentFlag.AlignRight)
+        self._layout.addWidget(self._text, 1)
+        self._layout.addLayout(self._controls)
+        if low:
+            self._layout.addWidget(self._close, 0, Qt.AlignmentFlag.AlignRight)
 
     def _label(self, name: str) -> QLabel:
         label = QLabel(self)
@@ -72,6 +89,7 @@ class ViewerPanel(QFrame):
 
     def show_item(self, item: ImageItem, index: int, total: int, language: str) -> None:
         self._item, self._index, self._total = item, index, total
+        self._text.reset_scroll()
         self.set_language(language)
 
     def set_broken(self, broken: bool) -> None:
@@ -84,18 +102,23 @@ class ViewerPanel(QFrame):
 
     def set_language(self, language: str) -> None:
         self._language = lang = language
+        close = tr("Close", lang)
+        fit = tr("Fit", lang)
         buttons = (
-            (self._close, "✕  " + tr("viewer.close", lang), "viewer.close"),
-            (self._previous, "‹", "viewer.previous"),
-            (self._next, "›", "viewer.next"),
-            (self._zoom_out, "−", "viewer.zoom_out"),
-            (self._fit, tr("viewer.fit", lang), "viewer.fit"),
-            (self._zoom_in, "+", "viewer.zoom_in"),
+            (self._close, "✕  " + close, close, tr("Back to all the pictures", lang)),
+            (self._previous, "‹", tr("Previous", lang, context="picture"),
+             tr("Shows the picture before this one", lang)),
+            (self._next, "›", tr("Next", lang, context="picture"),
+             tr("Shows the picture after this one", lang)),
+            (self._zoom_out, "−", tr("Zoom out", lang), tr("Shows more of the picture", lang)),
+            (self._fit, fit, fit, tr("Shows the whole picture", lang)),
+            (self._zoom_in, "+", tr("Zoom in", lang), tr("Shows the picture closer", lang)),
         )
-        for button, text, key in buttons:
+        for button, text, name, description in buttons:
             button.setText(text)
-            button.setAccessibleName(tr(key, lang))
-        self._notice.setText(tr("viewer.unavailable", lang))
+            button.setAccessibleName(name)
+            button.setAccessibleDescription(description)
+        self._notice.setText(tr("This picture cannot be shown.", lang))
         item = self._item
         if item is None:
             return
@@ -105,7 +128,7 @@ class ViewerPanel(QFrame):
         self._credit.setText(info.credit.get(lang))
         self._caption.setVisible(bool(self._caption.text()))
         self._credit.setVisible(bool(self._credit.text()))
-        self._position.setText(tr("viewer.position", lang, n=self._index + 1, total=self._total))
+        self._position.setText(tr("{n} of {total}", lang, n=self._index + 1, total=self._total))
         self._previous.setEnabled(self._index > 0)
         self._next.setEnabled(self._index < self._total - 1)
 

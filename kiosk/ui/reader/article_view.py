@@ -1,5 +1,9 @@
 """One article as a visitor reads it: title, author and source, then the text in a centred column,
-with A−/A+ and page buttons beside it. The header lines up with the text column."""
+with A−/A+, page and read-aloud buttons beside it. The header lines up with the text column.
+
+The article's size is the visitor's global text scale (``Metrics.text_scale``, the A−/A+ beside
+the language switch, for every screen) times the reader's own step (the A−/A+ here, for this
+article only): both make the text the visitor is reading larger, and both reset at idle."""
 
 from __future__ import annotations
 
@@ -11,10 +15,11 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 from kiosk.core.markdown_render import render_markdown
 from kiosk.core.model import ArticleText
 from kiosk.ui.metrics import Metrics
+from kiosk.ui.reader import speech
 from kiosk.ui.reader.reader_body import ReaderBody
 from kiosk.ui.reader.reader_controls import ReaderControls
 from kiosk.ui.reader.reader_style import DEFAULT_STEP, TEXT_SCALES, body_px
-from kiosk.ui.strings import tr
+from kiosk.ui.i18n import tr
 
 
 class ArticleView(QFrame):
@@ -57,17 +62,20 @@ class ArticleView(QFrame):
         self.controls.smaller_requested.connect(self._on_controls_smaller_requested)
         self.controls.larger_requested.connect(self._on_controls_larger_requested)
         self.controls.page_requested.connect(self.body.scroll_page)
+        self.controls.read_aloud_toggled.connect(self._on_controls_read_aloud_toggled)
+        self._speaking = False
         self._update_limits()
 
     def show_text(self, text: ArticleText, language: str) -> None:
         self._text, self._language = text, language
         self._title.setText(text.title)
-        meta = [tr("by", language, author=text.author)] if text.author else []
+        meta = [tr("By {author}", language, author=text.author)] if text.author else []
         if text.source:
-            meta.append(tr("source", language, source=text.source))
+            meta.append(tr("Source: {source}", language, source=text.source))
         self._meta.setText("\n".join(meta))
         self._meta.setVisible(bool(meta))
         self.controls.set_language(language)
+        self.stop_reading()
         self._render()
 
     def _render(self) -> None:
@@ -75,6 +83,38 @@ class ArticleView(QFrame):
             return
         rendered = render_markdown(self._text.markdown, self._text.path.parent, self._subject_dir)
         self.body.show_article(rendered, body_px(self._metrics, self._step))
+
+    def set_metrics(self, metrics: Metrics, low_reach: bool = False) -> None:
+        """The visitor's global text size or the theme changed: draw the article again (keeping
+        roughly its place); with low reach the buttons gather at the bottom."""
+        self._metrics = metrics
+        self.controls.set_low_reach(low_reach)
+        self.controls.refresh_icons()
+        bar = self.body.verticalScrollBar()
+        fraction = bar.value() / bar.maximum() if bar.maximum() > 0 else 0.0
+        self._render()
+        bar.setValue(round(fraction * bar.maximum()))
+
+    # -- reading aloud ---------------------------------------------------------------------------
+    def can_read_aloud(self) -> bool:
+        return speech.voice_for(self._language) is not None
+
+    def is_reading(self) -> bool:
+        return self._speaking
+
+    def stop_reading(self) -> None:
+        if self._speaking:
+            speech.stop()
+        self._speaking = False
+        self.controls.set_read_aloud(self.can_read_aloud(), False)
+
+    def _on_controls_read_aloud_toggled(self, on: bool) -> None:
+        if on and self._text is not None:
+            words = f"{self._text.title}.\n\n{self.body.toPlainText()}"
+            self._speaking = speech.say(words, self._language)
+            self.controls.set_read_aloud(self.can_read_aloud(), self._speaking)
+        else:
+            self.stop_reading()
 
     # -- text size -------------------------------------------------------------------------------
     def text_step(self) -> int:
@@ -93,7 +133,8 @@ class ArticleView(QFrame):
         self._update_limits()
 
     def reset(self) -> None:
-        """Default size, back at the top."""
+        """Default size, back at the top, silent."""
+        self.stop_reading()
         if self._step != DEFAULT_STEP:
             self._step = DEFAULT_STEP
             self._render()

@@ -10,7 +10,7 @@ from __future__ import annotations
 from PySide6.QtGui import QFont, QFontMetricsF
 
 from kiosk.ui.metrics import Metrics
-from kiosk.ui.theme import PALETTE, SANS_FAMILIES, SERIF_FAMILIES
+from kiosk.ui.theme import SANS_FAMILIES, SERIF_FAMILIES, palette
 
 BODY_CAP_MM = 5.4
 # A−/A+ steps, as factors of the body size; the second is the default. The smallest still keeps
@@ -47,6 +47,7 @@ def _families(names: tuple[str, ...]) -> str:
 
 def document_css(px: int) -> str:
     para = round(px * 0.9)
+    PALETTE = palette()  # noqa: N806 - the applied theme's colours (standard or high contrast)
     return f"""
 body {{ color: {PALETTE['text']}; font-family: {_families(SANS_FAMILIES)}; font-size: {px}px; }}
 p {{ margin-top: 0px; margin-bottom: {para}px; line-height: {LINE_HEIGHT_PERCENT}%; }}

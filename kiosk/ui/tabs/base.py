@@ -6,7 +6,7 @@ changes, when the visit resets and when the visitor leaves it. It never reaches 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from PySide6.QtCore import Signal
@@ -24,6 +24,7 @@ class TabContext:
     language: str
     reduced_motion: bool = False
     volume_cap_percent: int = 60
+    low_reach: bool = False
 
 
 class TabPage(QWidget):
@@ -47,6 +48,11 @@ class TabPage(QWidget):
     def set_language(self, language: str) -> None:
         """Show the tab's content in ``language`` (falling back to the subject's default)."""
         self.language = language
+
+    def set_appearance(self, metrics: Metrics, low_reach: bool) -> None:
+        """The visitor changed the text size or contrast (``metrics`` carries the text scale; the
+        colours are the applied theme's), or asked for every control within low reach."""
+        self.context = replace(self.context, metrics=metrics, low_reach=low_reach)
 
     def reset(self) -> None:
         """Back to the state a new visitor should find: scroll, zoom, selection; media stopped."""

@@ -16,7 +16,8 @@ from kiosk.core.chartdata import ChartLayout, drawable_charts, layout_chart
 from kiosk.core.model import ChartDef, Subject
 from kiosk.ui.charts.chart_panel import ChartPanel
 from kiosk.ui.charts.draw_in import DRAW_IN_MS, FRAME_MS
-from kiosk.ui.strings import tr
+from kiosk.ui.i18n import tr
+from kiosk.ui.metrics import Metrics
 from kiosk.ui.tabs.base import TabContext, TabPage
 from kiosk.ui.tabs.touch_list import ListRow, TouchList
 
@@ -59,7 +60,7 @@ class ChartsTab(TabPage):
         self._empty.setVisible(not self._charts)
         self.list.setVisible(bool(self._charts))
         self.panel.setVisible(bool(self._charts))
-        self._empty.setText(tr("chart.none", self.language))
+        self._empty.setText(tr("There are no charts to show for this subject.", self.language))
 
     # -- what tests and the export read --------------------------------------------------------------
     def chart_ids(self) -> tuple[str, ...]:
@@ -94,6 +95,12 @@ class ChartsTab(TabPage):
             self._show(0, animate=False, force=True)
         # Hidden: the first chart is drawn when the tab next opens (activate always redraws).
 
+    def set_appearance(self, metrics: Metrics, low_reach: bool) -> None:
+        """Larger text or the other contrast: the chart is drawn again in the new sizes and
+        colours (at once: the visitor has seen it grow already)."""
+        super().set_appearance(metrics, low_reach)
+        self.panel.set_metrics(metrics)
+
     def set_language(self, language: str) -> None:
         if language == self.language:
             return
@@ -101,14 +108,15 @@ class ChartsTab(TabPage):
         row = self.list.current_row()
         self.list.set_rows(self._rows())
         self.list.select_row(max(0, row))
-        self._empty.setText(tr("chart.none", language))
+        self._empty.setText(tr("There are no charts to show for this subject.", language))
         self.panel.set_language(language)
 
     # -- inside --------------------------------------------------------------------------------------
     def _rows(self) -> list[ListRow]:
         rows = []
         for chart in self._charts:
-            kind = tr("line_chart" if chart.kind == "line" else "bar_chart", self.language)
+            kind = (tr("Line chart", self.language) if chart.kind == "line"
+                    else tr("Bar chart", self.language))
             glyph = "chart" if chart.kind == "line" else "bars"
             rows.append(ListRow(chart.title.get(self.language) or chart.id, kind, glyph=glyph))
         return rows

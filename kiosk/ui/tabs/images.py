@@ -17,6 +17,7 @@ from kiosk.core.model import ImageItem, Subject
 from kiosk.ui.gallery.grid import GalleryGrid
 from kiosk.ui.gallery.thumbnail_loader import ThumbnailLoader
 from kiosk.ui.gallery.viewer import ImageViewer
+from kiosk.ui.metrics import Metrics
 from kiosk.ui.tabs.base import TabContext, TabPage
 from kiosk.ui.tabs.touch_list import ListRow
 
@@ -46,6 +47,7 @@ class ImagesTab(TabPage):
         self.viewer.close_requested.connect(self._on_viewer_close_requested)
         self.viewer.picture_changed.connect(self._on_viewer_picture_changed)
         self.grid.set_rows(self._rows())
+        self.viewer.panel.set_low_reach(context.low_reach)
 
     def _rows(self) -> list[ListRow]:
         return [ListRow(media_title(item, self.language), item.info.credit.get(self.language),
@@ -72,6 +74,11 @@ class ImagesTab(TabPage):
         super().set_language(language)
         self.grid.set_rows(self._rows())
         self.viewer.set_language(language)
+
+    def set_appearance(self, metrics: Metrics, low_reach: bool) -> None:
+        super().set_appearance(metrics, low_reach)
+        self.viewer.panel.set_low_reach(low_reach)
+        self.grid.viewport().update()
 
     def reset(self) -> None:
         self.viewer.reset()

@@ -11,12 +11,21 @@ from PySide6.QtWidgets import QBoxLayout
 
 from kiosk.core.model import ArticleText, Subject
 from kiosk.ui.reader.article_view import ArticleView
-from kiosk.ui.strings import tr
+from kiosk.ui.i18n import tr
+from kiosk.ui.metrics import Metrics
 from kiosk.ui.tabs.base import TabContext, TabPage
 from kiosk.ui.tabs.touch_list import ListRow, TouchList
 
 PORTRAIT_LIST_SHARE = 0.27
 LANDSCAPE_LIST_STRETCH = (30, 70)
+
+
+def preload() -> None:
+    """Find out whether the machine has a voice to read articles aloud (QtTextToSpeech is
+    imported here, after the title screen has painted, not when the visitor first taps)."""
+    from kiosk.ui.reader import speech
+
+    speech.shared_engine()
 
 
 class TextsTab(TabPage):
@@ -25,6 +34,7 @@ class TextsTab(TabPage):
         self.articles = sorted(subject.articles, key=lambda a: a.order)
         self.list = TouchList(self)
         self.reader = ArticleView(context.metrics, subject.path, self)
+        self.reader.controls.set_low_reach(context.low_reach)
         self._layout = QBoxLayout(QBoxLayout.Direction.LeftToRight, self)
         self._layout.setContentsMargins(0, 0, 0, 0)
         self._layout.setSpacing(context.metrics.px(8))
@@ -44,7 +54,7 @@ class TextsTab(TabPage):
         rows = []
         for row in range(len(self.articles)):
             text = self._text(row)
-            meta = tr("by", self.language, author=text.author) if text.author else _short(text.source)
+            meta = tr("By {author}", self.language, author=text.author) if text.author else _short(text.source)
             rows.append(ListRow(text.title, meta, glyph="text"))
         return rows
 
@@ -62,6 +72,13 @@ class TextsTab(TabPage):
         self.list.set_rows(self._rows())
         self.list.select_row(row)
         self._show(row)
+
+    def set_appearance(self, metrics: Metrics, low_reach: bool) -> None:
+        super().set_appearance(metrics, low_reach)
+        self.reader.set_metrics(metrics, low_reach)
+
+    def deactivate(self) -> None:
+        self.reader.stop_reading()
 
     def reset(self) -> None:
         self.list.reset_view()

@@ -13,7 +13,8 @@ from PySide6.QtWidgets import QBoxLayout
 
 from kiosk.core.model import Subject, VideoItem
 from kiosk.core.playback import clock_text
-from kiosk.ui.strings import tr
+from kiosk.ui.i18n import tr
+from kiosk.ui.metrics import Metrics
 from kiosk.ui.tabs.base import TabContext, TabPage
 from kiosk.ui.tabs.touch_list import ListRow, TouchList
 from kiosk.ui.video.player_pane import PlayerPane
@@ -43,6 +44,7 @@ class VideoTab(TabPage):
         self._layout.setSpacing(context.metrics.px(6))
         self._layout.addWidget(self.list, 3)
         self._layout.addWidget(self.player, 7)
+        self.player.set_low_reach(context.low_reach)
         self.list.row_selected.connect(self._on_list_row_selected)
         self.list.row_opened.connect(self._on_list_row_opened)
         self.player.playing_changed.connect(self._on_player_playing_changed)
@@ -59,7 +61,7 @@ class VideoTab(TabPage):
             parts.append(tr("silent", self.language))
         elif item.captions:
             langs = ", ".join(code.upper() for code in sorted(item.captions))
-            parts.append(tr("captions", self.language, langs=langs))
+            parts.append(tr("captions {langs}", self.language, langs=langs))
         if item.transcripts:
             parts.append(tr("transcript", self.language))
         return " · ".join(parts)
@@ -81,6 +83,11 @@ class VideoTab(TabPage):
         self.list.set_rows(self.rows())
         self.list.select_row(max(0, row))
         self.player.set_language(language)
+
+    def set_appearance(self, metrics: Metrics, low_reach: bool) -> None:
+        super().set_appearance(metrics, low_reach)
+        self.player.set_low_reach(low_reach)
+        self.player.refresh_icons()
 
     def reset(self) -> None:
         self.player.reset()

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QWi
 
 from kiosk.core.playback import clock_text, remaining_text
 from kiosk.ui.metrics import Metrics
-from kiosk.ui.strings import tr
+from kiosk.ui.i18n import tr
 from kiosk.ui.theme import color
 from kiosk.ui.video.icons import icon
 from kiosk.ui.video.scrub_bar import ScrubBar
@@ -107,28 +107,45 @@ class PlayerControls(QWidget):
     # -- what the pane says ---------------------------------------------------------------------
     def set_language(self, language: str) -> None:
         self._language = language
-        names = {
-            self.play_button: "video.pause" if self._playing else "video.play",
-            self.back_button: "video.back",
-            self.forward_button: "video.forward",
-            self.captions_button: "video.captions",
-            self.transcript_button: "video.transcript",
-            self.mute_button: "video.mute",
-        }
-        for button, key in names.items():
-            button.setAccessibleName(tr(key, language))
-        self.volume.setAccessibleName(tr("video.volume", language))
-        self.scrub.setAccessibleName(tr("video.position", language))
-        self.transcript_button.setText(tr("video.transcript", language))
-        self.captions_button.setText(tr("video.captions", language))
-        self.silent_label.setText(tr("silent", language))
+        lang = language
+        names = (
+            (self.back_button, tr("Back 10 seconds", lang), tr("Goes back ten seconds in the film", lang)),
+            (self.forward_button, tr("Forward 10 seconds", lang),
+             tr("Goes forward ten seconds in the film", lang)),
+            (self.captions_button, tr("Captions", lang), tr("Shows or hides the film's captions", lang)),
+            (self.transcript_button, tr("Transcript", lang),
+             tr("Shows the film's words as text to read", lang)),
+            (self.mute_button, tr("Mute", lang), tr("Turns the sound off or on", lang)),
+            (self.volume, tr("Volume", lang), tr("Drag to make the sound louder or quieter", lang)),
+            (self.scrub, tr("Position in the film", lang), tr("Drag to move through the film", lang)),
+        )
+        for widget, name, description in names:
+            widget.setAccessibleName(name)
+            widget.setAccessibleDescription(description)
+        self.transcript_button.setText(tr("Transcript", lang))
+        self.captions_button.setText(tr("Captions", lang))
+        self.silent_label.setText(tr("silent", lang))
+        self._name_play_button()
+
+    def _name_play_button(self) -> None:
+        lang = self._language
+        self.play_button.setAccessibleName(tr("Pause", lang) if self._playing else tr("Play", lang))
+        self.play_button.setAccessibleDescription(tr("Plays or pauses the film", lang))
 
     def set_playing(self, playing: bool) -> None:
         self._playing = playing
         px = self._big_px
         self.play_button.setIcon(icon("pause" if playing else "play", px, color("on_accent")))
-        self.play_button.setAccessibleName(tr("video.pause" if playing else "video.play",
-                                              self._language))
+        self._name_play_button()
+
+    def refresh_icons(self) -> None:
+        """Icons are drawn pixmaps: draw them again in the applied theme's colours."""
+        for button, glyph in ((self.back_button, "back"), (self.forward_button, "forward"),
+                              (self.captions_button, "cc"), (self.transcript_button, "text")):
+            button.setIcon(icon(glyph, self._icon_px, color("text")))
+        self.set_playing(self._playing)
+        self.mute_button.setIcon(icon("muted" if self.mute_button.isChecked() else "sound",
+                                      self._icon_px, color("text")))
 
     def set_duration(self, ms: int) -> None:
         self._duration = max(0, ms)

@@ -8,13 +8,13 @@ from __future__ import annotations
 
 from PySide6.QtCore import QSize, Signal
 from PySide6.QtGui import QImage, QResizeEvent
-from PySide6.QtWidgets import QLabel, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QSizePolicy, QSpacerItem, QStackedWidget, QVBoxLayout, QWidget
 
 from kiosk.core.captions import CaptionTrack
 from kiosk.core.model import VideoItem
 from kiosk.core.playback import load_captions, load_transcript, pick_language
 from kiosk.ui.metrics import Metrics
-from kiosk.ui.strings import tr
+from kiosk.ui.i18n import tr
 from kiosk.ui.tabs.picture_view import read_picture
 from kiosk.ui.video.caption_overlay import CaptionOverlay
 from kiosk.ui.video.controls import PlayerControls
@@ -63,8 +63,12 @@ class PlayerPane(QWidget):
         self.info = QLabel(self)
         self.info.setObjectName("videoInfo")
         self.info.setWordWrap(True)
-        layout = QVBoxLayout(self)
+        self._layout = layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        # Empty unless low reach asks for it: then it takes the spare height, so the film and
+        # its controls sit at the bottom of the pane.
+        self._top_space = QSpacerItem(0, 0, QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Fixed)
+        layout.addItem(self._top_space)
         layout.addWidget(self.title)
         layout.addWidget(self._stack, 1)
         layout.addWidget(self.controls)
@@ -112,6 +116,16 @@ class PlayerPane(QWidget):
         self._load_text(keep_position=True)
         if self._error is not None:
             self._show_error(*self._error)
+
+    def set_low_reach(self, low: bool) -> None:
+        policy = QSizePolicy.Policy.Expanding if low else QSizePolicy.Policy.Fixed
+        self._top_space.changeSize(0, 0, QSizePolicy.Policy.Minimum, policy)
+        self._layout.setStretch(0, 1 if low else 0)
+        self._layout.invalidate()
+
+    def refresh_icons(self) -> None:
+        """The theme changed: redraw the controls' icons in its colours."""
+        self.controls.refresh_icons()
 
     def toggle(self) -> None:
         """Play or pause (the big button, a tap on the picture, Space in classroom mode)."""
@@ -231,9 +245,16 @@ class PlayerPane(QWidget):
         self.controls.set_transcript(self.controls.transcript_button.isVisible(), shown)
 
     def _show_error(self, kind: str, _detail: str) -> None:
-        key = "video.truncated" if kind == "truncated" else "video.error"
-        self.error_card.show_message(tr(f"{key}_title", self._language),
-                                     tr(f"{key}_body", self._language))
+        lang = self._language
+        if kind == "truncated":
+            heading = tr("This film stops early", lang)
+            body = tr("Part of its file is missing. Please choose another film; staff have been "
+                      "told.", lang)
+        else:
+            heading = tr("This film cannot be shown", lang)
+            body = tr("Its file seems to be damaged. Please choose another film; staff have been "
+                      "told.", lang)
+        self.error_card.show_message(heading, body)
         self.frame.relayout()
 
     def _fit_picture(self) -> None:

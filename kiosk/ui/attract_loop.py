@@ -145,7 +145,10 @@ class AttractLoop(QWidget):
     def _pixmap(self, index: int, box: QSize) -> QPixmap:
         key = (index, box.width(), box.height())
         if key not in self._pixmaps:
-            self._pixmaps = {k: v for k, v in self._pixmaps.items() if k[1:] == key[1:]}
+            # Keep only what the cross-fade paints (this slide and the one fading out): a kiosk
+            # sits on this screen for hours, and decoded slides are megabytes each.
+            keep = {self._index, self._previous}
+            self._pixmaps = {k: v for k, v in self._pixmaps.items() if k[1:] == key[1:] and k[0] in keep}
             picture = self._slides[index].picture
             pixmap = QPixmap()
             if picture is not None:

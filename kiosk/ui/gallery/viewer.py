@@ -20,6 +20,7 @@ from kiosk.ui.gallery.picture_loader import PictureLoader
 from kiosk.ui.gallery.viewer_panel import ViewerPanel
 from kiosk.ui.gallery.zoom_canvas import ZoomCanvas
 from kiosk.ui.metrics import Metrics
+from kiosk.ui.orientation import follow_orientation
 
 PANEL_SHARE = 0.34  # of the width in landscape, of the height in portrait
 
@@ -154,11 +155,7 @@ class ImageViewer(QFrame):
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         size = event.size()
-        portrait = size.height() > size.width()
-        direction = QBoxLayout.Direction.TopToBottom if portrait else QBoxLayout.Direction.LeftToRight
-        if self._layout.direction() != direction:
-            self._layout.setDirection(direction)
-        if portrait:
+        if follow_orientation(self._layout, size):
             self.panel.setMaximumWidth(16_777_215)
             self.panel.setMinimumWidth(0)
             self.panel.setFixedHeight(round(size.height() * PANEL_SHARE))

@@ -20,6 +20,7 @@ from kiosk.ui.i18n import tr
 from kiosk.ui.metrics import Metrics
 from kiosk.ui.tabs.base import TabContext, TabPage
 from kiosk.ui.tabs.touch_list import ListRow, TouchList
+from kiosk.ui.orientation import arrange_list_beside
 
 PORTRAIT_LIST_SHARE = 0.2
 LANDSCAPE_LIST_STRETCH = (2, 5)  # chooser : chart
@@ -144,16 +145,5 @@ class ChartsTab(TabPage):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        size = event.size()
-        portrait = size.height() > size.width()
-        direction = QBoxLayout.Direction.TopToBottom if portrait else QBoxLayout.Direction.LeftToRight
-        if self._layout.direction() != direction:
-            self._layout.setDirection(direction)
-        if portrait:
-            self.list.setFixedHeight(round(size.height() * PORTRAIT_LIST_SHARE))
-            self._layout.setStretch(0, 0)
-        else:
-            self.list.setMinimumHeight(0)
-            self.list.setMaximumHeight(16_777_215)
-            self._layout.setStretch(0, LANDSCAPE_LIST_STRETCH[0])
-        self._layout.setStretch(1, LANDSCAPE_LIST_STRETCH[1])
+        arrange_list_beside(self._layout, self.list, event.size(), portrait_share=PORTRAIT_LIST_SHARE,
+                            landscape_stretch=LANDSCAPE_LIST_STRETCH)

@@ -25,6 +25,8 @@ SUBCOMMANDS: dict[str, tuple[str, str]] = {
     "install-autostart": ("install_autostart", "start the kiosk by itself at login, supervised by systemd"),
     "chart": ("chart", "export a chart as a PNG for handouts or checking"),
     "bench": ("bench", "measure the speed and memory figures the kiosk is held to"),
+    "soak": ("soak", "run the real kiosk through thousands of scripted visits and check it does not leak or fail"),
+    "monkey": ("monkey", "hammer the real kiosk with random touches and keys and check it stays locked and alive"),
 }
 DEFAULT_SUBCOMMAND = "run"
 

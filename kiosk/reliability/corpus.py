@@ -220,13 +220,13 @@ def write_corpus(root: Path, seed: int = 1924) -> list[BadInput]:
 
     # -- metadata rows with hostile paths, and hostile files --------------------------------
     put("images/metadata.csv", (
-        "file,caption,credit,alt\n"
-        "../../../etc/passwd,x,x,x\n"
-        "/etc/shadow,x,x,x\n"
-        "C:\\Windows\\win.ini,x,x,x\n"
-        "sub/../../x.jpg,x,x,x\n"
-        "missing.jpg,x,x,x\n"
-    ).encode(), "rows naming paths outside the folder and a missing file")
+        b"file,caption,credit,alt\n"
+        b"../../../etc/passwd,x,x,x\n"
+        b"/etc/shadow,x,x,x\n"
+        b"C:\\Windows\\win.ini,x,x,x\n"
+        b"sub/../../x.jpg,x,x,x\n"
+        b"missing.jpg,x,x,x\n"
+    ), "rows naming paths outside the folder and a missing file")
     os.symlink("/etc/passwd", s / "images" / "passwd.jpg")
     bad.append(BadInput("bad/images/passwd.jpg", "symlink to /etc/passwd", Severity.ERROR))
     os.symlink("/", s / "images" / "root.png")

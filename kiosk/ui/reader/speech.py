@@ -17,6 +17,9 @@ from PySide6.QtWidgets import QApplication
 log = logging.getLogger("kiosk.reader")
 
 SILENT_ENGINES = frozenset({"mock"})
+# Engines that need a system library: without it Qt logs a critical error on loading them, so
+# they are tried only where the library is installed.
+ENGINE_LIBRARIES = {"speechd": "speechd", "flite": "flite"}
 _engine: dict[str, Any] = {}
 
 
@@ -32,8 +35,13 @@ def _start_engine() -> Any | None:
         from PySide6.QtTextToSpeech import QTextToSpeech
     except ImportError:
         return None
+    import ctypes.util
+
     for name in QTextToSpeech.availableEngines():
         if name in SILENT_ENGINES:
+            continue
+        library = ENGINE_LIBRARIES.get(name)
+        if library and ctypes.util.find_library(library) is None:
             continue
         engine = QTextToSpeech(name, QApplication.instance())
         if engine.state() != QTextToSpeech.State.Error and engine.availableLocales():

@@ -1,0 +1,84 @@
+"""`kiosk monkey`: random touches, drags, pinches and keys on the real kiosk; it must stay up,
+locked and responsive."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from pathlib import Path
+
+HELP = "hammer the real kiosk with random touches and keys and check it stays locked and alive"
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--events", type=int, default=100_000, help="random events to deliver (default 100,000)")
+    parser.add_argument("--seed", type=int, default=1924, help="the same seed gives the same events")
+    parser.add_argument("--content", type=Path, default=None, help="content root (default: the demo)")
+    parser.add_argument("--idle-timeout", type=float, default=None, metavar="SECONDS",
+                        help="the kiosk's idle timeout during the run (default 1)")
+    parser.add_argument("--json", type=Path, metavar="FILE", help="also write the figures to a JSON file")
+
+
+def run(args: argparse.Namespace) -> int:
+    from kiosk.bench.runner import header, machine, row
+    from kiosk.reliability.child import run_child
+    from kiosk.reliability.criteria import all_ok, monkey_results
+
+    child_args = ["--events", str(args.events), "--seed", str(args.seed)]
+    if args.content is not None:
+        child_args += ["--content", str(args.content.resolve())]
+    if args.idle_timeout is not None:
+        child_args += ["--idle-timeout", str(args.idle_timeout)]
+    started = time.monotonic()
+    child = run_child("kiosk.reliability.monkey_run", child_args, prefix="kiosk-monkey-",
+                      timeout_s=600 + args.events * 0.05)
+    elapsed = time.monotonic() - started
+    if child.data is None:
+        print(f"\nkiosk monkey: the kiosk process ended without a result ({child.how_it_ended()}); "
+              f"its log: {child.log}\n{child.log_tail()}", file=sys.stderr)
+        return 1
+    data = child.data
+    results = monkey_results(data)
+    print()
+    print(header())
+    for result in results:
+        print(row(result))
+    observer = data.get("observer", {})
+    notes = [*observer.get("exception_texts", []), *observer.get("qt_critical_texts", []),
+             *data.get("new_windows", []), *data.get("not_full_screen_texts", [])]
+    if data.get("failure"):
+        notes.insert(0, f"{data['failure']['where']}: {data['failure']['message']}")
+    if data.get("window_closed"):
+        notes.insert(0, "the kiosk window closed")
+    for text in notes[:15]:
+        print(f"  ! {text.splitlines()[0] if text else text}")
+    print(f"  worst stall during: {' | '.join(data.get('max_stall_during', []))}")
+    ok = all_ok(results) and child.returncode == 0 and not data.get("failure") and not data.get("window_closed")
+    print(f"\n{data.get('events_done', 0)} events in {elapsed:.0f} s ({child.how_it_ended()}); "
+          f"PIN pad opened {observer.get('pin_opened', 0)} times, {observer.get('resets', 0)} idle resets, "
+          f"{observer.get('keys_refused', 0)} keys refused; {'PASSED' if ok else 'FAILED'}")
+    if args.json:
+        out = {
+            "machine": machine(),
+            "when": time.strftime("%Y-%m-%d %H:%M:%S"),
+            "events": data.get("events_done", 0),
+            "elapsed_s": round(elapsed, 1),
+            "exit": child.how_it_ended(),
+            "passed": ok,
+            "exceptions": observer.get("exceptions", 0),
+            "max_stall_ms": data.get("max_stall_ms"),
+            "figures": {r.figure.name: {"value": r.value, "target": r.figure.target, "unit": r.figure.unit,
+                                        "better": r.figure.better, "ok": r.ok,
+                                        **({"error": r.error} if r.error else {})} for r in results},
+            **{k: v for k, v in data.items() if k not in ("observer",)},
+            "observer": observer,
+        }
+        args.json.write_text(json.dumps(out, indent=2) + "\n", encoding="utf-8")
+        print(f"wrote {args.json}")
+    if ok:
+        child.cleanup()
+    else:
+        print(f"kiosk log kept: {child.log}")
+    return 0 if ok else 1

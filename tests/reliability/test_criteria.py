@@ -1,0 +1,39 @@
+"""The soak's pass criteria are computed from the samples after the warm-up, as documented."""
+
+from __future__ import annotations
+
+from kiosk.reliability.criteria import all_ok, soak_results, soak_summary
+
+
+def _sample(visits: int, rss: float, qobjects: int = 400, pyobjects: int = 80_000) -> dict:  # type: ignore[type-arg]
+    return {"visits": visits, "rss_mb": rss, "qobjects": qobjects, "wrappers": 1000,
+            "pyobjects": pyobjects, "top_types": {"dict": pyobjects // 4}}
+
+
+def _raw(samples: list, visits: int = 400) -> dict:  # type: ignore[type-arg]
+    return {"visits_planned": visits, "warmup": 200, "samples": samples, "failures": [],
+            "record": {"visits": visits, "resets_ok": visits}, "observer": {"exceptions": 0}}
+
+
+def test_growth_is_measured_from_the_warm_sample() -> None:
+    """Warm-up growth does not count; growth after it does."""
+    summary = soak_summary(_raw([_sample(0, 130), _sample(200, 400), _sample(400, 404)]))
+    assert summary["rss_growth_mb"] == 4 and summary["rss_growth_pct"] == 1.0
+    assert all_ok(soak_results(summary))
+
+
+def test_a_leak_fails() -> None:
+    """5 % more memory, or 2 % more objects, after the warm-up fails the soak."""
+    leaky = soak_summary(_raw([_sample(0, 130), _sample(200, 400), _sample(400, 430)]))
+    assert not all_ok(soak_results(leaky))
+    objects = soak_summary(_raw([_sample(200, 400, 400), _sample(400, 400, 420)]))
+    assert not all_ok(soak_results(objects))
+
+
+def test_an_exception_or_a_bad_reset_fails() -> None:
+    raw = _raw([_sample(200, 400), _sample(400, 400)])
+    raw["observer"]["exceptions"] = 1
+    assert not all_ok(soak_results(soak_summary(raw)))
+    raw = _raw([_sample(200, 400), _sample(400, 400)])
+    raw["record"]["resets_ok"] = 399
+    assert not all_ok(soak_results(soak_summary(raw)))

@@ -18,12 +18,20 @@ from kiosk.core.model import Library, Subject
 def content_fingerprint(root: Path) -> str:
     """A digest of every file's name, size and modification time under the content root.
 
-    Cheap (no file is read) and follows the subjects' symlinks, so an import's swap shows.
+    Cheap (no file is read). It follows symlinks that stay inside the content root, so an
+    import's swap of a subject's link shows; a link leading outside, or back into a folder
+    already walked (a loop), is noted by its target and never followed.
     """
     digest = hashlib.blake2b(digest_size=16)
-    stack = [root]
+    real_root = os.path.realpath(root)
+    seen: set[str] = set()
+    stack = [str(root)]
     while stack:
         folder = stack.pop()
+        real = os.path.realpath(folder)
+        if real in seen:
+            continue
+        seen.add(real)
         try:
             entries = sorted(os.scandir(folder), key=lambda e: e.name)
         except OSError:
@@ -31,6 +39,12 @@ def content_fingerprint(root: Path) -> str:
         for entry in entries:
             if entry.name.startswith("."):
                 continue
+            if entry.is_symlink():
+                target = os.path.realpath(entry.path)
+                inside = target == real_root or target.startswith(real_root + os.sep)
+                if not inside or target in seen:
+                    digest.update(f"{entry.path}|link|{os.readlink(entry.path)}".encode())
+                    continue
             try:
                 st = entry.stat(follow_symlinks=True)
             except OSError:
@@ -38,7 +52,7 @@ def content_fingerprint(root: Path) -> str:
                 continue
             if entry.is_dir(follow_symlinks=True):
                 digest.update(f"{entry.path}|dir|{os.path.realpath(entry.path)}".encode())
-                stack.append(Path(entry.path))
+                stack.append(entry.path)
             else:
                 digest.update(f"{entry.path}|{st.st_size}|{st.st_mtime_ns}".encode())
     return digest.hexdigest()

@@ -61,3 +61,12 @@ def test_removed_subject_goes(tmp_path: Path) -> None:
     shutil.rmtree(beta)
     library, notes = merge_reload(previous, load_library(tmp_path))
     assert [s.id for s in library.subjects] == ["alpha"] and notes == []
+
+
+def test_fingerprint_never_follows_links_out_or_round(tmp_path: Path) -> None:
+    """A link to / or a link loop in the content is noted, never walked (the kiosk must start)."""
+    pack = make_pack(tmp_path)
+    os.symlink("/", pack / "images" / "root.png")
+    os.symlink(pack, pack / "texts" / "loop")
+    before = content_fingerprint(tmp_path)
+    assert content_fingerprint(tmp_path) == before

@@ -48,7 +48,7 @@ def header() -> str:
 def row(r: Result) -> str:
     f = r.figure
     op = "≤" if f.better == "lower" else "≥"
-    value = f"{r.value:.1f}" if r.value is not None else "-"
+    value = "-" if r.value is None else (f"{r.value:.2f}" if abs(r.value) < 10 else f"{r.value:.1f}")
     verdict = "ok" if r.ok else ("FAILED: " + r.error if r.error else "MISSED")
     return f"{f.name:<36} {value:>10} {op + ' ' + format(f.target, 'g') + ' ' + f.unit:>12}  {verdict}"
 

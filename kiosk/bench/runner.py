@@ -63,16 +63,21 @@ def machine() -> dict[str, object]:
             "system": f"{platform.system()} {platform.release()}"}
 
 
+def figures_json(results: list[Result]) -> dict[str, dict[str, object]]:
+    """Each figure's value against its target, as written to every JSON report."""
+    return {
+        r.figure.name: {"value": r.value, "target": r.figure.target, "unit": r.figure.unit,
+                        "better": r.figure.better, "ok": r.ok, **({"error": r.error} if r.error else {})}
+        for r in results
+    }
+
+
 def write_json(path: Path, results: list[Result], opts: BenchOptions) -> None:
     data = {
         "machine": machine(),
         "when": time.strftime("%Y-%m-%d %H:%M:%S"),
         "quick": opts.quick,
-        "figures": {
-            r.figure.name: {"value": r.value, "target": r.figure.target, "unit": r.figure.unit,
-                            "better": r.figure.better, "ok": r.ok, **({"error": r.error} if r.error else {})}
-            for r in results
-        },
+        "figures": figures_json(results),
     }
     path.write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
 

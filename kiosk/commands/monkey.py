@@ -22,7 +22,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from kiosk.bench.runner import header, machine, row
+    from kiosk.bench.runner import figures_json, header, machine, row
     from kiosk.reliability.child import run_child
     from kiosk.reliability.criteria import all_ok, monkey_results
 
@@ -69,9 +69,7 @@ def run(args: argparse.Namespace) -> int:
             "passed": ok,
             "exceptions": observer.get("exceptions", 0),
             "max_stall_ms": data.get("max_stall_ms"),
-            "figures": {r.figure.name: {"value": r.value, "target": r.figure.target, "unit": r.figure.unit,
-                                        "better": r.figure.better, "ok": r.ok,
-                                        **({"error": r.error} if r.error else {})} for r in results},
+            "figures": figures_json(results),
             **{k: v for k, v in data.items() if k not in ("observer",)},
             "observer": observer,
         }

@@ -27,7 +27,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from kiosk.bench.runner import header, machine, row
+    from kiosk.bench.runner import figures_json, header, machine, row
     from kiosk.reliability.child import run_child
     from kiosk.reliability.criteria import all_ok, soak_results, soak_summary
 
@@ -74,9 +74,7 @@ def run(args: argparse.Namespace) -> int:
             "elapsed_s": round(elapsed, 1),
             "exit": child.how_it_ended(),
             "passed": ok,
-            "figures": {r.figure.name: {"value": r.value, "target": r.figure.target, "unit": r.figure.unit,
-                                        "better": r.figure.better, "ok": r.ok,
-                                        **({"error": r.error} if r.error else {})} for r in results},
+            "figures": figures_json(results),
             "samples": child.data.get("samples", []),
             "record": child.data.get("record", {}),
             "observer": observer,

@@ -12,8 +12,9 @@ from kiosk.bench import AREAS
 from kiosk.bench.runner import figures
 from tests.reliability.conftest import run_kiosk_command
 
-# Measured well under target on a 2-core shared machine (docs/benchmarks.md): ≥ 3× margin.
-HARD = ("validate_10k_images_s", "chart_replot_rss_growth_mb", "gallery_first_screen_ms")
+# Well under target even on a loaded 2-core machine (docs/benchmarks.md), and a time figure that
+# scales with the input or a memory figure that load does not move: a miss is a regression.
+HARD = ("validate_10k_images_s", "chart_replot_rss_growth_mb", "gallery_browse_rss_growth_mb")
 
 
 @pytest.mark.timeout(600)

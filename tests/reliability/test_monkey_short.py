@@ -9,14 +9,14 @@ import pytest
 from kiosk.reliability.criteria import MAX_STALL_MS
 from tests.reliability.conftest import run_kiosk_command
 
-EVENTS = 4000
+EVENTS = 2000
 
 
 @pytest.mark.skip(reason="known failure, issue 9 open: A+ (accessLarger) re-applies the app style sheet "
                   "and stalls the interface ~320 ms, over the 250 ms criterion")
 @pytest.mark.timeout(300)
 def test_short_monkey_passes() -> None:
-    """4,000 seeded random events: no exception, no new window, full screen, no stall > 250 ms."""
+    """2,000 seeded random events: no exception, no new window, full screen, no stall > 250 ms."""
     proc, data = run_kiosk_command("monkey", "--events", str(EVENTS), timeout=280)
     assert data is not None, f"the monkey wrote no result (exit {proc.returncode})"
     assert data["exit"] == "exit code 0", data["exit"]

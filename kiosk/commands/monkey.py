@@ -4,7 +4,6 @@ locked and responsive."""
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 import time
 from pathlib import Path
@@ -22,8 +21,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from kiosk.bench.runner import figures_json, header, machine, row
+    from kiosk.bench.runner import header, row
     from kiosk.reliability.child import run_child
+    from kiosk.reliability.report import finish_run
     from kiosk.reliability.criteria import all_ok, monkey_results
 
     child_args = ["--events", str(args.events), "--seed", str(args.seed)]
@@ -59,24 +59,10 @@ def run(args: argparse.Namespace) -> int:
     print(f"\n{data.get('events_done', 0)} events in {elapsed:.0f} s ({child.how_it_ended()}); "
           f"PIN pad opened {observer.get('pin_opened', 0)} times, {observer.get('resets', 0)} idle resets, "
           f"{observer.get('keys_refused', 0)} keys refused; {'PASSED' if ok else 'FAILED'}")
-    if args.json:
-        out = {
-            "machine": machine(),
-            "when": time.strftime("%Y-%m-%d %H:%M:%S"),
-            "events": data.get("events_done", 0),
-            "elapsed_s": round(elapsed, 1),
-            "exit": child.how_it_ended(),
-            "passed": ok,
-            "exceptions": observer.get("exceptions", 0),
-            "max_stall_ms": data.get("max_stall_ms"),
-            "figures": figures_json(results),
-            **{k: v for k, v in data.items() if k not in ("observer",)},
-            "observer": observer,
-        }
-        args.json.write_text(json.dumps(out, indent=2) + "\n", encoding="utf-8")
-        print(f"wrote {args.json}")
-    if ok:
-        child.cleanup()
-    else:
-        print(f"kiosk log kept: {child.log}")
-    return 0 if ok else 1
+    return finish_run(child, results, ok, elapsed, args.json, {
+        "events": data.get("events_done", 0),
+        "exceptions": observer.get("exceptions", 0),
+        "max_stall_ms": data.get("max_stall_ms"),
+        **{k: v for k, v in data.items() if k != "observer"},
+        "observer": observer,
+    })

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 import time
 from pathlib import Path
@@ -27,8 +26,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from kiosk.bench.runner import figures_json, header, machine, row
+    from kiosk.bench.runner import header, row
     from kiosk.reliability.child import run_child
+    from kiosk.reliability.report import finish_run
     from kiosk.reliability.criteria import all_ok, soak_results, soak_summary
 
     child_args = ["--visits", str(args.visits), "--sample-every", str(max(1, args.sample_every)),
@@ -66,24 +66,10 @@ def run(args: argparse.Namespace) -> int:
     print(f"\n{summary['visits']} visits in {elapsed:.0f} s ({child.how_it_ended()}); "
           f"RSS {summary.get('rss_start_mb', 0):.0f} → {summary.get('rss_warm_mb', 0):.0f} (warm) → "
           f"{summary.get('rss_end_mb', 0):.0f} MB; {'PASSED' if ok else 'FAILED'}")
-    if args.json:
-        data = {
-            "machine": machine(),
-            "when": time.strftime("%Y-%m-%d %H:%M:%S"),
-            **{k: v for k, v in summary.items()},
-            "elapsed_s": round(elapsed, 1),
-            "exit": child.how_it_ended(),
-            "passed": ok,
-            "figures": figures_json(results),
-            "samples": child.data.get("samples", []),
-            "record": child.data.get("record", {}),
-            "observer": observer,
-            "failures": failures,
-        }
-        args.json.write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
-        print(f"wrote {args.json}")
-    if ok:
-        child.cleanup()
-    else:
-        print(f"kiosk log kept: {child.log}")
-    return 0 if ok else 1
+    return finish_run(child, results, ok, elapsed, args.json, {
+        **summary,
+        "samples": child.data.get("samples", []),
+        "record": child.data.get("record", {}),
+        "observer": observer,
+        "failures": failures,
+    })

@@ -31,19 +31,29 @@ def rss_mb(pid: int | str = "self") -> float:
 
 
 def qobject_count(app: QApplication) -> int:
-    """Live QObjects reachable from the application: every widget, and every child of every
-    top-level object and of the application itself (timers, players, models, loaders)."""
+    """Live QObjects reachable from the application: every widget, and every descendant of every
+    top-level object and of the application itself (timers, players, models, loaders).
+
+    Objects are told apart by their C++ address (a wrapper's id() is reused once it is freed),
+    and the walk goes through children() rather than findChildren(), which would tie a wrapper
+    of every object found to the root and keep it alive after Qt deletes the object (a leak made
+    by the measurement itself)."""
+    import shiboken6
+
     seen: set[int] = set()
-    roots: list[QObject] = [app, *QApplication.topLevelWidgets()]
+
+    def walk(obj: QObject) -> None:
+        for child in obj.children():
+            address = shiboken6.getCppPointer(child)[0]
+            if address not in seen:
+                seen.add(address)
+                walk(child)
+
     for widget in QApplication.allWidgets():
-        seen.add(id(widget))
-    for root in roots:
-        seen.add(id(root))
-        for child in root.findChildren(QObject):
-            seen.add(id(child))
-    # Wrappers made for the walk above are Python objects too: drop them before anything counts
-    # Python objects, so the count does not measure itself.
-    del roots
+        seen.add(shiboken6.getCppPointer(widget)[0])
+    for root in (app, *QApplication.topLevelWidgets()):
+        seen.add(shiboken6.getCppPointer(root)[0])
+        walk(root)
     return len(seen)
 
 

@@ -18,13 +18,14 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from PySide6.QtCore import QPoint
-from PySide6.QtWidgets import QAbstractButton, QWidget
+from PySide6.QtWidgets import QAbstractButton, QScroller, QWidget
 
 from kiosk.reliability.harness import Observer, Steps, StepTimeout, Until, visible
 from kiosk.reliability.touch import Finger
 
 TAP_MS = 20  # between taps: enough for Qt to lay out and paint what the tap changed
 TAB_TIMEOUT_S = 10.0
+MAX_LIST_SWIPES = 12
 PLAY_TIMEOUT_S = 8.0
 END_TIMEOUT_S = 15.0
 END_SEEK_FRACTION = 0.985  # where "to the end" seeks: the last second or so of the film
@@ -114,11 +115,21 @@ class Visitor:
         yield self.until(lambda: self.screen() == f"exhibit/{name}", f"the {name} tab")
 
     def tap_row(self, touch_list: QWidget, row: int) -> Steps:
-        rect = touch_list.row_rect(row)  # type: ignore[attr-defined]
+        """Swipe the list until the row is in sight (a small or portrait screen shows few rows),
+        then tap it."""
         viewport = touch_list.viewport()  # type: ignore[attr-defined]
-        if rect.isValid() and viewport.rect().contains(rect.center()):
-            self.finger.tap(viewport, rect.center())
-            yield TAP_MS
+        scroller = QScroller.scroller(viewport)
+        for _ in range(MAX_LIST_SWIPES):
+            rect = touch_list.row_rect(row)  # type: ignore[attr-defined]
+            if rect.isValid() and viewport.rect().contains(rect.center()):
+                self.finger.tap(viewport, rect.center())
+                yield TAP_MS
+                return
+            mid = viewport.mapTo(self.window, viewport.rect().center())
+            step = QPoint(0, viewport.height() // 3 * (1 if rect.center().y() < 0 else -1))
+            yield from self.finger.drag(mid - step, mid + step, moves=6, step_ms=25)
+            yield self.until(lambda: scroller.state() == QScroller.State.Inactive, "the list to settle")
+        raise StepTimeout(f"row {row} of {touch_list.objectName()} never came into sight")
 
     # -- the visit -------------------------------------------------------------------------------
     def visit(self, plan: VisitPlan) -> Steps:

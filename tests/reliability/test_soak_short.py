@@ -5,7 +5,12 @@ from __future__ import annotations
 
 import pytest
 
-from kiosk.reliability.criteria import OBJECT_GROWTH_PCT, RSS_GROWTH_MB, RSS_GROWTH_PCT
+from kiosk.reliability.criteria import (
+    OBJECT_GROWTH_PCT,
+    RSS_GROWTH_MB,
+    RSS_GROWTH_PCT,
+    TYPE_GROWTH_PER_100_VISITS,
+)
 from tests.reliability.conftest import run_kiosk_command
 
 VISITS, WARMUP, SAMPLE_EVERY = 70, 40, 10  # memory is still settling before ~40 visits
@@ -27,4 +32,5 @@ def test_short_soak_passes() -> None:
     assert data["rss_growth_mb"] < RSS_GROWTH_MB
     assert abs(data["qobjects_growth_pct"]) <= OBJECT_GROWTH_PCT, data["type_growth"]
     assert abs(data["pyobjects_growth_pct"]) <= OBJECT_GROWTH_PCT, data["type_growth"]
+    assert data["type_growth_per_100_visits"] <= TYPE_GROWTH_PER_100_VISITS, data["type_growth"]
     assert proc.returncode == 0

@@ -8,6 +8,7 @@ than the column.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, Qt, QUrl, Signal
@@ -21,6 +22,17 @@ from kiosk.ui.reader.reader_style import body_font, column_width, document_css
 log = logging.getLogger("kiosk.reader")
 
 PAGE_FRACTION = 0.85  # a page step keeps a few lines of context
+
+
+class _ArticleDocument(QTextDocument):
+    """A document that asks the reader for every resource (it has no parent to ask)."""
+
+    def __init__(self, loader: Callable[[int, QUrl], object]) -> None:
+        super().__init__()
+        self._loader = loader
+
+    def loadResource(self, kind: int, name: QUrl) -> object:
+        return self._loader(kind, name)
 
 
 class ReaderBody(QTextBrowser):
@@ -55,6 +67,7 @@ class ReaderBody(QTextBrowser):
         self._px = 30
         self._column = 600
         self._margin = -1
+        self._document: QTextDocument | None = None
 
     # -- content ---------------------------------------------------------------------------------
     def show_article(self, article: RenderedArticle, px: int) -> None:
@@ -63,11 +76,18 @@ class ReaderBody(QTextBrowser):
         self._px = px
         self._column = column_width(px)
         self._margin = -1
-        doc = self.document()
+        # A new document per article, owned here: setHtml on one document would make a new root
+        # frame each time and leave a dead Python wrapper of the old frame behind for good. The
+        # replaced document, and its wrappers with it, go when the last reference does.
+        doc = _ArticleDocument(self.loadResource)
         doc.setDefaultFont(body_font(px))
         doc.setDefaultStyleSheet(document_css(px))
         doc.setDocumentMargin(0)
-        self.setHtml(article.html)
+        doc.setHtml(article.html)
+        old, self._document = self._document, doc
+        self.setDocument(doc)
+        if old is not None:
+            old.setParent(None)  # PySide ties a set document to the browser; let it go
         self._fit_column()
         self.reset_scroll()
 

@@ -39,7 +39,7 @@ from kiosk.ui.staff_panel import StaffPanel
 from kiosk.ui.still_there import StillThereOverlay
 from kiosk.ui.tabs import TabContext
 from kiosk.ui.tabs.touch_list import TouchList
-from kiosk.ui.theme import apply_appearance
+from kiosk.ui.theme import apply_window_appearance
 from kiosk.ui.title_screen import TitleScreen
 from kiosk.ui.unavailable_screen import UnavailableScreen
 
@@ -282,9 +282,7 @@ class KioskWindow(QWidget):
         return self._metrics.scaled(self._appearance.text_scale)
 
     def _apply_theme(self) -> None:
-        app = QApplication.instance()
-        if isinstance(app, QApplication):
-            apply_appearance(app, self._text_metrics(), high_contrast=self._appearance.high_contrast)
+        apply_window_appearance(self, self._text_metrics(), high_contrast=self._appearance.high_contrast)
 
     def _show_appearance(self) -> None:
         """Every screen and overlay shows the visitor's choices (the theme is applied already)."""

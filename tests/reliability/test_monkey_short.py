@@ -12,8 +12,6 @@ from tests.reliability.conftest import run_kiosk_command
 EVENTS = 2000
 
 
-@pytest.mark.skip(reason="known failure, issue 9 open: A+ (accessLarger) re-applies the app style sheet "
-                  "and stalls the interface ~320 ms, over the 250 ms criterion")
 @pytest.mark.timeout(300)
 def test_short_monkey_passes() -> None:
     """2,000 seeded random events: no exception, no new window, full screen, no stall > 250 ms."""

@@ -201,10 +201,10 @@ def test_largest_text_in_russian(make_window: WindowFactory, demo: Library, qtbo
     """At the largest text size, in Russian, nothing is clipped (screenshots large-*)."""
     window = make_window(content=demo, reduced_motion=True)
     tap(find(window, "languageButton_ru"))
-    body_px = QApplication.font().pixelSize()
+    body_px = window.font().pixelSize()
     while find(window, "accessLarger").isEnabled():
         tap(find(window, "accessLarger"))
-    assert QApplication.font().pixelSize() > body_px * 1.3
+    assert window.font().pixelSize() > body_px * 1.3
     _check(window, qtbot, "large-title")
     _open_every_tab(window, qtbot, "large")
 
@@ -228,18 +228,19 @@ def test_idle_reset_restores_language_size_contrast_and_reach(make_window: Windo
     """After a visitor chose Russian, larger text, high contrast and low reach, the idle reset
     brings back the defaults on every screen."""
     window = make_window(idle_timeout_s=90)
-    default_px = QApplication.font().pixelSize()
+    default_px = window.font().pixelSize()
     tap(find(window, "touchToBegin"))
     tap(find(window, "languageButton_ru"))
     tap(find(window, "accessLarger"))
     tap(find(window, "accessContrast"))
     tap(find(window, "accessLowReach"))
     assert window.appearance() == Appearance(1, True, True)
-    assert QApplication.font().pixelSize() > default_px and palette() is HIGH_CONTRAST
+    assert window.font().pixelSize() > default_px and palette() is HIGH_CONTRAST
     clock.advance(90)
     qtbot.waitUntil(lambda: window.screen_name() == "title")
     assert window.appearance() == Appearance()
-    assert palette() is PALETTE and QApplication.font().pixelSize() == default_px
+    assert palette() is PALETTE and window.font().pixelSize() == default_px
+    assert window.styleSheet() == ""  # the application's own look again, nothing of the visitor's
     assert find(window, "touchToBegin").text() == "Touch to begin"
     assert find(window, "languageButton_en").isChecked()
     assert not find(window, "accessContrast").isChecked()

@@ -93,17 +93,14 @@ class ChartPanel(QWidget):
 
     def set_metrics(self, metrics: Metrics) -> None:
         """New type sizes or theme colours: pyqtgraph items are not styled by QSS, so the plot
-        is made again and the chart drawn in it without a draw-in."""
+        is restyled and the chart drawn again, without a draw-in."""
         self._metrics = metrics
         self._style = ChartStyle.for_metrics(metrics)
         if self._plot is None:
             return
         self._draw_in.skip()
         self._close_callout()
-        old, self._plot = self._plot, None
-        self._plot_layout.removeWidget(old)
-        old.hide()
-        old.deleteLater()
+        self._plot.set_style(self._style)
         if self._layout is not None:
             self.show_chart(self._layout, animate=False)
 

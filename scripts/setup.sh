@@ -55,7 +55,15 @@ install_python_packages() {
   fi
 }
 
+# The package is installed editable, so pip compiles none of its modules; where
+# PYTHONDONTWRITEBYTECODE is set (common in containers) Python would then compile all of them at
+# every start, about 100 ms of the kiosk's start. Compile them here (only what changed).
+compile_package() {
+  "$VENV/bin/python" -m compileall -q "$KIOSK_ROOT/kiosk" >/dev/null
+}
+
 kiosk_setup() {
   install_debian_packages
   install_python_packages "${1:-test}"
+  compile_package
 }

@@ -80,11 +80,8 @@ def _run_until(app: Any, done: Any, timeout_s: float) -> bool:
 
 
 def first_frame(args: argparse.Namespace) -> dict[str, float]:
-    from kiosk.ui.tabs.video import preload
-
     app = _app()
-    tab = _tab(args.demo)
-    preload()  # as the kiosk does after its first paint
+    tab = _tab(args.demo)  # QtMultimedia is imported on the first play, as in the kiosk
     _run_until(app, lambda: False, 0.3)
     started = time.perf_counter()
     tab.player.controls.play_button.click()

@@ -6,10 +6,10 @@ last good version (staff see why in the staff panel); the new version is taken o
 
 from __future__ import annotations
 
-import hashlib
 import os
 from pathlib import Path
 
+from kiosk.core.digest import blake2b
 from kiosk.core.findings import Finding, Severity
 from kiosk.core.loader import SUBJECT_FILE, LoadResult
 from kiosk.core.model import Library, Subject
@@ -22,7 +22,7 @@ def content_fingerprint(root: Path) -> str:
     import's swap of a subject's link shows; a link leading outside, or back into a folder
     already walked (a loop), is noted by its target and never followed.
     """
-    digest = hashlib.blake2b(digest_size=16)
+    digest = blake2b(digest_size=16)
     real_root = os.path.realpath(root)
     seen: set[str] = set()
     stack = [str(root)]

@@ -8,9 +8,6 @@ staff can fix it without reading a traceback. Qt-free: the staff commands use it
 from __future__ import annotations
 
 import base64
-import hashlib
-import hmac
-import secrets
 import tomllib
 from collections.abc import Mapping, Sequence
 from difflib import get_close_matches
@@ -163,6 +160,9 @@ def _describe(exc: msgspec.ValidationError, origin: Mapping[str, str]) -> str:
 
 def hash_pin(pin: str, *, salt: bytes | None = None, iterations: int = PIN_ITERATIONS) -> str:
     """A storable PIN hash: ``pbkdf2_sha256$iterations$salt$hash`` (salt and hash base64url)."""
+    import hashlib  # OpenSSL: loaded only when a PIN is made or checked (kiosk.core.digest)
+    import secrets
+
     salt = salt if salt is not None else secrets.token_bytes(16)
     digest = hashlib.pbkdf2_hmac("sha256", pin.encode("utf-8"), salt, iterations)
     return "$".join(
@@ -172,6 +172,9 @@ def hash_pin(pin: str, *, salt: bytes | None = None, iterations: int = PIN_ITERA
 
 def verify_pin(pin: str, stored: str) -> bool:
     """True when ``pin`` matches ``stored``; compares in constant time."""
+    import hashlib
+    import hmac
+
     iterations, salt, digest = parse_pin_hash(stored)
     candidate = hashlib.pbkdf2_hmac("sha256", pin.encode("utf-8"), salt, iterations)
     return hmac.compare_digest(candidate, digest)

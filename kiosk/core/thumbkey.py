@@ -2,19 +2,20 @@
 
 from __future__ import annotations
 
-import hashlib
 import os
 from pathlib import Path
 
+from kiosk.core.digest import blake2b
+
 # Bump when the way thumbnails are made changes, so old files are no longer used.
-THUMB_FORMAT_VERSION = 2
+THUMB_FORMAT_VERSION = 3
 
 
 def thumbnail_key(path: Path | str, file_size: int, mtime_ns: int, box_w: int, box_h: int,
                   version: int = THUMB_FORMAT_VERSION) -> str:
     """A stable file-name-safe key for one picture file at one thumbnail size."""
     text = f"v{version}\0{os.fspath(path)}\0{file_size}\0{mtime_ns}\0{box_w}x{box_h}"
-    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:40]
+    return blake2b(text.encode("utf-8", "surrogatepass"), digest_size=20).hexdigest()
 
 
 def thumbnail_key_for(path: Path, box_w: int, box_h: int) -> str | None:

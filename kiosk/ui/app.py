@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import importlib
+import linecache
 import logging
 import os
 import sys
@@ -17,7 +18,7 @@ import time
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, QTimer
-from PySide6.QtGui import QCursor, QGuiApplication, QScreen
+from PySide6.QtGui import QCursor, QGuiApplication, QPixmapCache, QScreen
 from PySide6.QtWidgets import QApplication
 
 from kiosk.core.crashguard import CRASH_WINDOW_S, GOOD_AFTER_S, CrashGuard, default_state_file
@@ -35,9 +36,11 @@ from kiosk.ui.unix_signals import QuitOnSignals
 log = logging.getLogger(__name__)
 state_log = logging.getLogger("kiosk.state")
 
-# Tab modules whose heavy libraries (pyqtgraph, QtMultimedia, QtTextToSpeech) are imported after
-# the first paint.
-PRELOAD_MODULES = ("kiosk.ui.tabs.charts", "kiosk.ui.tabs.video", "kiosk.ui.tabs.texts")
+# Tab modules whose slow imports run after the first paint, while the attract loop plays:
+# pyqtgraph (about 350 ms) and the text-to-speech check. QtMultimedia is not among them: its
+# import takes about 15 ms but 5 MB, so the Video tab imports it when first opened (the FFmpeg
+# backend itself starts with the first film in any case).
+PRELOAD_MODULES = ("kiosk.ui.tabs.charts", "kiosk.ui.tabs.texts")
 PRELOAD_DELAY_MS = 150
 
 
@@ -59,6 +62,7 @@ def preload_tabs() -> None:
             state_log.info("warmed up")
             return
         name = pending.pop(0)
+        linecache.clearcache()  # see release_free_memory: freed early, the space is reused
         try:
             preload = getattr(importlib.import_module(name), "preload", None)
             if preload is not None:
@@ -78,8 +82,16 @@ def release_free_memory() -> None:
     import ctypes
     import ctypes.util
     import gc
+    import linecache
 
+    # PySide's import hook reads the source of every module imported after it (to look for
+    # `from __feature__ import`), and linecache keeps each file's lines: megabytes of text that
+    # nothing needs once the imports are done.
+    linecache.clearcache()
     gc.collect()
+    # Qt's shared pixmap cache still holds what building and polishing every screen drew at
+    # start (megabytes); what the title screen paints from now on fills it again as needed.
+    QPixmapCache.clear()
     try:
         libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6")
         trim = getattr(libc, "malloc_trim", None)
@@ -163,6 +175,7 @@ class _Services(QObject):
 def run_app(settings: Settings, *, started: float | None = None) -> int:
     """Run the kiosk until staff exit it (or the classroom window closes). Returns the exit code."""
     started = started if started is not None else time.perf_counter()
+    linecache.clearcache()  # the source lines of the start-up imports (see release_free_memory)
     guard = CrashGuard(default_state_file())
     safe_mode = guard.starting()
     app = QApplication(sys.argv[:1])

@@ -66,6 +66,7 @@ class AttractLoop(QWidget):
         self._animation.setEndValue(1.0)
         self._animation.setDuration(FADE_MS)
         self._animation.valueChanged.connect(self._on_animation_value_changed)
+        self._animation.finished.connect(self._on_animation_finished)
 
     def _get_credit_px(self) -> int:
         return self._credit_px
@@ -131,6 +132,12 @@ class AttractLoop(QWidget):
     def _on_timer_timeout(self) -> None:
         self.advance()
 
+    def _on_animation_finished(self) -> None:
+        """The slide that faded out is not painted again until its turn: let its pixmap go (a
+        slide at screen size is several megabytes, and the title screen shows for hours)."""
+        self._previous = -1
+        self._pixmaps = {k: v for k, v in self._pixmaps.items() if k[0] == self._index}
+
     def _on_animation_value_changed(self, value: float) -> None:
         self._fade = float(value)
         self.update()
@@ -147,7 +154,7 @@ class AttractLoop(QWidget):
         if key not in self._pixmaps:
             # Keep only what the cross-fade paints (this slide and the one fading out): a kiosk
             # sits on this screen for hours, and decoded slides are megabytes each.
-            keep = {self._index, self._previous}
+            keep = {self._index, self._previous if self._fade < 1.0 else self._index}
             self._pixmaps = {k: v for k, v in self._pixmaps.items() if k[1:] == key[1:] and k[0] in keep}
             picture = self._slides[index].picture
             pixmap = QPixmap()

@@ -16,7 +16,7 @@ from kiosk.core.model import Subject
 from kiosk.ui.reader import speech
 from kiosk.ui.tabs.base import TabContext
 from kiosk.ui.tabs.texts import TextsTab
-from tests.ui.helpers import METRICS, FakeClock, WindowFactory, find, tap
+from tests.ui.helpers import METRICS, WindowFactory, find, tap
 
 STAFF_ONLY = ("pinPad", "staffPanel")
 

@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtGui import QColor, QDesktopServices, QFontMetricsF, QImage, QTextCursor
+from PySide6.QtGui import QColor, QDesktopServices, QFontMetricsF, QImage
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QScroller
 

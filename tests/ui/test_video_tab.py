@@ -12,7 +12,8 @@ import pytest
 
 from kiosk.core.loader import load_library
 from kiosk.core.model import Library
-from kiosk.ui.tabs.video import VideoTab, preload
+from kiosk.ui.tabs.video import VideoTab
+from kiosk.ui.video.backend import multimedia
 from tests.ui.helpers import LANDSCAPE, PORTRAIT, WindowFactory, find, screenshot, tap
 from tests.ui.test_video_player import MEDIA_LOG, stop_and_wait
 
@@ -34,9 +35,9 @@ def test_kiosk_start_does_not_import_qtmultimedia() -> None:
 
 
 @pytest.mark.qt_log_ignore(MEDIA_LOG)
-def test_preload_limits_ffmpeg_to_local_files() -> None:
-    """preload() loads QtMultimedia with FFmpeg allowed to open local files only."""
-    preload()
+def test_multimedia_limits_ffmpeg_to_local_files() -> None:
+    """QtMultimedia is loaded (on the first film) with FFmpeg allowed to open local files only."""
+    multimedia()
     assert os.environ["QT_FFMPEG_PROTOCOL_WHITELIST"] == "file"
     assert "PySide6.QtMultimedia" in sys.modules
 

@@ -23,13 +23,6 @@ from kiosk.ui.orientation import arrange_list_beside
 PORTRAIT_LIST_SHARE = 0.26
 
 
-def preload() -> None:
-    """Import QtMultimedia (FFmpeg limited to local files) ahead of the first film."""
-    from kiosk.ui.video.backend import multimedia
-
-    multimedia()
-
-
 def duration_text(seconds: float) -> str:
     return clock_text(round(max(0.0, seconds)) * 1000)
 

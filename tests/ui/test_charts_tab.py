@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QPoint, QPointF, Qt
-from PySide6.QtGui import QContextMenuEvent, QWheelEvent
+from PySide6.QtGui import QContextMenuEvent, QImage, QPainter, QWheelEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QMenu
 
@@ -88,6 +88,24 @@ def test_bar_heights_equal_the_csv(qtbot: Any, demo: Subject, chart: str, files:
     for series in definition.series:
         bars = marks(tab, series)
         assert list(bars.opts["height"]) == [float(r["value"]) for r in rows if r["series"] == series]
+
+
+@pytest.mark.parametrize("chart", ["membership", "intake"])
+def test_the_value_axis_writes_every_tick_from_zero(qtbot: Any, demo: Subject, chart: str) -> None:
+    """The labels pyqtgraph really draws on the value axis start at "0" (where bars start)."""
+    tab = open_tab(qtbot, demo)
+    tab.show_chart(chart)
+    axis = tab.panel.plot().getPlotItem().getAxis("left")
+    qtbot.waitUntil(lambda: axis.geometry().height() > 300)  # laid out at the tab's size
+    image = QImage(10, 10, QImage.Format.Format_ARGB32)
+    painter = QPainter(image)
+    try:
+        _axis, _ticks, texts = axis.generateDrawSpecs(painter)
+    finally:
+        painter.end()
+    drawn = [text for _rect, _flags, text in texts]
+    assert "0" in drawn
+    assert sorted(drawn) == sorted(label for _value, label in axis._tickLevels[0])
 
 
 def test_touching_the_1924_point_shows_value_date_and_source(qtbot: Any, demo: Subject) -> None:

@@ -60,7 +60,6 @@ class PlotView(pg.PlotWidget):
         plot.getViewBox().setDefaultPadding(0.0)
         plot.getViewBox().sigResized.connect(self._on_view_box_resized)
         plot.getViewBox().sigTransformChanged.connect(self._on_view_box_transform_changed)
-        plot.getAxis("left").setGrid(40)
         self._style_frame()
 
     def set_style(self, style: ChartStyle) -> None:
@@ -94,6 +93,7 @@ class PlotView(pg.PlotWidget):
             self._draw_lines(layout)
         else:
             self._draw_bars(layout)
+        self._draw_grid(layout)
         self._draw_references(layout)
         self._draw_labels(layout)
         self._selection = pg.ScatterPlotItem(pxMode=True)
@@ -220,6 +220,17 @@ class PlotView(pg.PlotWidget):
             ax = 0.0 if i == 0 else (1.0 if i == len(mine) - 1 else 0.5)
         return (ax, -0.45) if below else (ax, 1.35)
 
+    def _draw_grid(self, layout: ChartLayout) -> None:
+        """Faint lines across the plot at the value ticks, behind everything."""
+        colour = QColor(theme_colour("line"))
+        colour.setAlpha(110)
+        pen = _pen(colour, 1)
+        for value in layout.y_ticks:
+            if value:
+                line = pg.InfiniteLine(pos=value, angle=0, movable=False, pen=pen)
+                line.setZValue(-10)
+                self.getPlotItem().addItem(line)
+
     def _apply_ticks(self) -> None:
         layout = self._layout
         if layout is None:
@@ -229,7 +240,10 @@ class PlotView(pg.PlotWidget):
         y_ticks = [(t, format_value(t, self._language, unit)) for t in layout.y_ticks]
         left = plot.getAxis("left")
         left.setTicks([y_ticks, []])
-        left.setStyle(hideOverlappingLabels=False)
+        # The "0" at the foot of the axis reaches half a line below it: allow that much, or
+        # pyqtgraph drops the label that says where the bars start. (An axis grid would make
+        # pyqtgraph clip labels to the plot, hence the grid lines of _draw_grid.)
+        left.setStyle(hideOverlappingLabels=self._style.tick_px)
         fm = QFontMetrics(self._style.font(self._style.tick_px))
         widest = max((fm.horizontalAdvance(label) for _, label in y_ticks), default=0)
         left.setWidth(widest + 3 * self._style.gap_px)

@@ -194,14 +194,15 @@ class KioskWindow(QWidget):
         default = self._default_language()
         if self._appearance != self._default_appearance:
             self._set_appearance(self._default_appearance)
+        if self._title is not None and not self._pending_content:
+            self._title.reset(default)
+            self._set_language(default)
+            self._show_screen(self._title, "title")
+        # Behind the title screen: the exhibit's return to its first tab is no visitor's tab view.
         for exhibit in self._exhibits.values():
             exhibit.reset(default)
         if self._pending_content:
             self._rebuild()
-        elif self._title is not None:
-            self._title.reset(default)
-            self._set_language(default)
-            self._show_screen(self._title, "title")
         state_log.info("idle=reset took_ms=%.1f", (time.perf_counter() - started) * 1000)
 
     def recover(self) -> None:

@@ -108,16 +108,18 @@ def test_reset_leaves_nothing_of_the_previous_visitor(make_window: WindowFactory
     assert bar is None or bar.value() == 0
 
 
-def test_reset_takes_well_under_100_ms(make_window: WindowFactory, qtbot: Any,
-                                       caplog: pytest.LogCaptureFixture) -> None:
-    """Resetting a visit with every tab opened takes under 100 ms."""
+def test_reset_goes_straight_to_the_title(make_window: WindowFactory) -> None:
+    """With every tab opened, the reset shows the title and nothing else: the exhibit's return
+    to its first tab happens behind it, so no tab view is logged or counted for nobody. (How
+    fast the reset is, is a benchmark figure: idle_reset_ms.)"""
     window = make_window()
     _visit(window)
     for name in ("images", "video", "charts"):
         tap(find(window, f"tab_{name}"))
-    started = time.perf_counter()
+    shown: list[str] = []
+    window.screen_changed.connect(shown.append)
     window.reset_visit()
-    assert (time.perf_counter() - started) * 1000 < 100
+    assert shown == ["title"]
     assert window.screen_name() == "title"
 
 

@@ -85,8 +85,15 @@ def load_library(
             sink.error(folder, f"this subject could not be read ({exc.__class__.__name__}: {exc})",
                        hint="please report this: the checker itself failed")
             continue
-        if subject is not None:
-            subjects.append(subject)
+        if subject is None:
+            continue
+        if not subject.visible_tabs():
+            # A card that opens onto no tab would be a dead end for a visitor.
+            sink.error(folder / SUBJECT_FILE, "this subject has nothing to show (no text, image, "
+                       "video or chart could be used), so visitors do not see it",
+                       hint="see the other findings for this folder, or add content to it")
+            continue
+        subjects.append(subject)
     findings = sorted(sink.findings, key=lambda f: (f.file, f.line or 0, -f.severity))
     return LoadResult(Library(root, tuple(subjects)), findings)
 

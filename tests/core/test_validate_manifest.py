@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 from kiosk.core.findings import Severity
 from kiosk.core.loader import load_library
 from tests.core.conftest import findings_for, only
+from tests.core.packs import make_pack
 
 
 def test_toml_syntax_error_names_line(pack: Path) -> None:
@@ -59,3 +61,16 @@ def test_unknown_tab_and_missing_credit(pack: Path) -> None:
     messages = [f.message + f.hint for f in only(findings_for(pack, Severity.WARNING), "subject.toml")]
     assert any("imags" in m and "images" in m for m in messages)
     assert any("no credit" in m for m in messages)
+
+
+def test_a_subject_with_nothing_usable_gets_no_card(tmp_path: Path) -> None:
+    """A subject whose every item failed (here: all content removed) is left out with an error
+    on its subject.toml, instead of a card that opens onto no tab; the good subject still shows."""
+    make_pack(tmp_path, "good")
+    empty = make_pack(tmp_path, "hollow")
+    for folder in ("texts", "images", "video", "data"):
+        shutil.rmtree(empty / folder)
+    result = load_library(tmp_path, media_checks=False)
+    assert [s.id for s in result.library.subjects] == ["good"]
+    errors = [f for f in result.findings if f.file == "hollow/subject.toml" and f.severity is Severity.ERROR]
+    assert any("nothing to show" in f.message for f in errors)

@@ -28,6 +28,7 @@ from kiosk.ui.theme import color
 
 FADE_MS = 1200
 CAPTION_LINES = 3
+CREDIT_LINES = 2  # a credit names a source and its licence: often more than one line
 
 
 @dataclass(frozen=True)
@@ -193,7 +194,8 @@ class AttractLoop(QWidget):
         width = self.width()
         caption_h = min(fm.boundingRect(QRect(0, 0, width, 10_000), flags, slide.caption).height(),
                         fm.lineSpacing() * CAPTION_LINES)
-        credit_h = cfm.lineSpacing() if slide.credit else 0
+        credit = _fit_lines(cfm, slide.credit, width, CREDIT_LINES) if slide.credit else ""
+        credit_h = cfm.lineSpacing() * (credit.count("\n") + 1) if credit else 0
         gap = fm.lineSpacing() // 2
         room = QSize(width, max(1, self.height() - caption_h - credit_h - 2 * gap))
         pixmap = self._pixmap(index, room)
@@ -213,9 +215,25 @@ class AttractLoop(QWidget):
         painter.setFont(self.font())
         painter.setPen(color("text"))
         painter.drawText(QRect(0, y, width, caption_h), flags, slide.caption)
-        if slide.credit:
+        if credit:
             painter.setFont(self._credit_font())
             painter.setPen(color("muted"))
-            credit = cfm.elidedText(slide.credit, Qt.TextElideMode.ElideRight, width)
             painter.drawText(QRect(0, y + caption_h + cfm.lineSpacing() // 4, width, credit_h),
                              int(Qt.AlignmentFlag.AlignHCenter), credit)
+
+
+def _fit_lines(fm: QFontMetrics, text: str, width: int, max_lines: int) -> str:
+    """``text`` broken at spaces into at most ``max_lines`` lines of ``width``; the last line
+    that still does not fit ends in an ellipsis."""
+    lines: list[str] = []
+    words = text.split()
+    while words and len(lines) < max_lines:
+        line = words.pop(0)
+        while words and fm.horizontalAdvance(line + " " + words[0]) <= width:
+            line += " " + words.pop(0)
+        lines.append(line)
+    if words:
+        lines[-1] = lines[-1] + " " + " ".join(words)
+    if lines:
+        lines[-1] = fm.elidedText(lines[-1], Qt.TextElideMode.ElideRight, width)
+    return "\n".join(lines)

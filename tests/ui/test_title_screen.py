@@ -5,10 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QWidget
 
 from kiosk.core.model import Library, Subject
-from kiosk.ui.attract_loop import AttractLoop
+from kiosk.ui.attract_loop import AttractLoop, _fit_lines
 from tests.ui.helpers import WindowFactory, find, make_subject, tap
 
 
@@ -109,3 +110,18 @@ def test_no_content_shows_the_calm_unavailable_screen(make_window: WindowFactory
     window = make_window(content=Library(tmp_path, ()))
     assert window.screen_name() == "unavailable"
     assert find(window, "unavailableTitle").text() == "This exhibit is resting"
+
+
+def test_a_long_credit_shows_whole_on_two_lines(qapp: Any) -> None:
+    """A credit naming source, author and licence wraps onto a second line instead of being cut;
+    only a credit longer than two lines ends in an ellipsis."""
+    font = QFont("DejaVu Sans")
+    font.setPixelSize(20)
+    fm = QFontMetrics(font)
+    credit = 'Lewis Siegelbaum, "Lenin Enrollment", Seventeen Moments in Soviet History, CC BY-SA 4.0'
+    width = fm.horizontalAdvance(credit) * 2 // 3
+    lines = _fit_lines(fm, credit, width, 2).split("\n")
+    assert len(lines) == 2 and " ".join(lines) == credit
+    assert all(fm.horizontalAdvance(line) <= width for line in lines)
+    longer = _fit_lines(fm, credit + " " + credit, width, 2).split("\n")
+    assert len(longer) == 2 and longer[1].endswith("…")

@@ -9,7 +9,7 @@ import sys
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QLocale, QObject
+from PySide6.QtCore import QLocale, QObject, Signal
 from PySide6.QtWidgets import QAbstractButton, QAbstractSlider, QWidget
 
 from kiosk.core.model import Subject
@@ -111,8 +111,15 @@ def test_reduced_motion_stops_every_animation(make_window: WindowFactory, qtbot:
     assert panel.plot() is not None and not panel.is_drawing_in()  # type: ignore[attr-defined]
 
 
+class _State:
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+
 class FakeVoice(QObject):
     """A text-to-speech engine with English and Russian voices that only remembers."""
+
+    stateChanged = Signal(object)  # noqa: N815 - Qt's name
 
     def __init__(self) -> None:
         super().__init__()
@@ -128,9 +135,15 @@ class FakeVoice(QObject):
 
     def say(self, text: str) -> None:
         self.said.append((text, self.locale.name()))
+        self.stateChanged.emit(_State("Speaking"))
 
     def stop(self) -> None:
         self.stopped += 1
+        self.stateChanged.emit(_State("Ready"))
+
+    def finish(self) -> None:
+        """The last word read."""
+        self.stateChanged.emit(_State("Ready"))
 
 
 def _texts_tab(qtbot: Any, subject: Subject, language: str) -> TextsTab:
@@ -162,6 +175,21 @@ def test_read_aloud_reads_the_article_in_the_visitors_language(
     assert locale == "ru_RU" and text.startswith("Обзор.") and "на русском" in text
     tap(button)
     assert voice.stopped >= 1 and not tab.reader.is_reading()
+
+
+def test_read_aloud_button_springs_back_when_the_reading_ends(
+        qtbot: Any, subject: Subject, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Once the voice has read the last word, the button is no longer pressed."""
+    voice = FakeVoice()
+    monkeypatch.setattr(speech, "shared_engine", lambda: voice)
+    tab = _texts_tab(qtbot, subject, "en")
+    button = find(tab, "readerReadAloud")
+    tap(button)
+    assert button.isChecked() and tab.reader.is_reading()
+    voice.finish()
+    assert not button.isChecked() and not tab.reader.is_reading()
+    tap(button)  # and it reads again from the start
+    assert len(voice.said) == 2 and button.isChecked()
 
 
 def test_read_aloud_needs_a_voice_for_the_language(

@@ -64,6 +64,8 @@ class ArticleView(QFrame):
         self.controls.page_requested.connect(self.body.scroll_page)
         self.controls.read_aloud_toggled.connect(self._on_controls_read_aloud_toggled)
         self._speaking = False
+        self._heard_speaking = False
+        self._watching_speech = False
         self._update_limits()
 
     def show_text(self, text: ArticleText, language: str) -> None:
@@ -110,11 +112,24 @@ class ArticleView(QFrame):
 
     def _on_controls_read_aloud_toggled(self, on: bool) -> None:
         if on and self._text is not None:
+            if not self._watching_speech:
+                self._watching_speech = speech.watch_state(self._on_speech_state_changed)
             words = f"{self._text.title}.\n\n{self.body.toPlainText()}"
+            self._heard_speaking = False
             self._speaking = speech.say(words, self._language)
             self.controls.set_read_aloud(self.can_read_aloud(), self._speaking)
         else:
             self.stop_reading()
+
+    def _on_speech_state_changed(self, state: object) -> None:
+        """The engine finished the article (or failed): the button springs back. A "Ready" from
+        stopping an earlier reading, before this one has started, is not its end."""
+        state = speech.state_name(state)
+        if state == "Speaking":
+            self._heard_speaking = True
+        elif state in ("Ready", "Error") and self._speaking and self._heard_speaking:
+            self._speaking = False
+            self.controls.set_read_aloud(self.can_read_aloud(), False)
 
     # -- text size -------------------------------------------------------------------------------
     def text_step(self) -> int:

@@ -9,6 +9,7 @@ none speaking the visitor's language, the reader simply shows no read-aloud butt
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QLocale
@@ -79,3 +80,19 @@ def stop() -> None:
     engine = _engine.get("engine")
     if engine is not None:
         engine.stop()
+
+
+
+def watch_state(slot: Callable[[Any], None]) -> bool:
+    """Connect ``slot`` (a bound method of a QObject, so Qt drops the connection with it) to the
+    engine's state changes; ``state_name`` reads what it gets. False without an engine."""
+    engine = shared_engine()
+    if engine is None:
+        return False
+    engine.stateChanged.connect(slot)
+    return True
+
+
+def state_name(state: Any) -> str:
+    """"Speaking", "Ready", "Error", ... for a QTextToSpeech.State."""
+    return str(getattr(state, "name", state))

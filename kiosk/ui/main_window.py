@@ -144,6 +144,18 @@ class KioskWindow(QWidget):
 
     def _rebuild(self) -> None:
         self._pending_content = False
+        subjects = self._library.subjects if self._library else ()
+        title = self._title
+        if (isinstance(title, TitleScreen) and len(subjects) == 1 and self._screen_name == "title"
+                and title.update_subject(subjects[0])):
+            # The one subject, checked more closely: the title screen the visitor may be
+            # looking at stays (no flicker, the loop keeps its place); the exhibit is built anew.
+            for exhibit in self._exhibits.values():
+                self._stack.removeWidget(exhibit)
+                exhibit.deleteLater()
+            self._exhibits.clear()
+            self._subject = None
+            return
         for screen in [*self._exhibits.values(), self._title]:
             if screen is not None:
                 self._stack.removeWidget(screen)
@@ -151,7 +163,6 @@ class KioskWindow(QWidget):
         self._exhibits.clear()
         self._title = None
         self._subject = None
-        subjects = self._library.subjects if self._library else ()
         if not subjects:
             self._show_screen(self._unavailable, "unavailable")
             return

@@ -119,6 +119,19 @@ class TitleScreen(QWidget):
         self._layout.addWidget(self.attract, 6)
         self._retranslate()
 
+    def subject(self) -> Subject:
+        return self._subject
+
+    def update_subject(self, subject: Subject) -> bool:
+        """The same subject, checked more closely (the media check after start): words and
+        slides are brought up to date in place, the loop keeps its place. False (nothing done)
+        when it offers other languages, which needs a new screen."""
+        if subject.id != self._subject.id or subject.languages != self._subject.languages:
+            return False
+        self._subject = subject
+        self._retranslate()
+        return True
+
     def set_language(self, language: str) -> None:
         self._language = language
         self._languages.set_current(language)

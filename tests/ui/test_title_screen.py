@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QWidget
 
@@ -125,3 +127,26 @@ def test_a_long_credit_shows_whole_on_two_lines(qapp: Any) -> None:
     assert all(fm.horizontalAdvance(line) <= width for line in lines)
     longer = _fit_lines(fm, credit + " " + credit, width, 2).split("\n")
     assert len(longer) == 2 and longer[1].endswith("…")
+
+
+def test_the_full_check_updates_the_title_screen_in_place(make_window: WindowFactory,
+                                                           library: Library) -> None:
+    """The media check after start brings the same subject with more detail: the title screen a
+    visitor may be watching stays (its loop keeps its place), and the exhibit opened next shows
+    the new detail."""
+    window = make_window()
+    title = find(window, "titleScreen")
+    loop = find(window, "attractLoop")
+    loop.advance()  # type: ignore[attr-defined]
+    at = loop.current_index()  # type: ignore[attr-defined]
+    subject = library.subjects[0]
+    video = subject.videos[0]
+    checked = replace(subject, videos=(replace(video, duration_s=754.0), *subject.videos[1:]))
+    window.set_content(Library(library.root, (checked,)), [])
+    assert find(window, "titleScreen") is title
+    assert loop.current_index() == at  # type: ignore[attr-defined]
+    tap(find(window, "touchToBegin"))
+    tap(find(window, "tab_video"))
+    rows = find(find(window, "tabPage_video"), "touchList")
+    meta = rows.model().index(0, 0).data(Qt.ItemDataRole.AccessibleTextRole)  # type: ignore[attr-defined]
+    assert "12:34" in meta

@@ -90,6 +90,9 @@ def run(args: argparse.Namespace) -> int:
         print(reason, file=sys.stderr)
         return EXIT_NO_DISPLAY
     setup_logging(settings.log_level)
+    from kiosk.ui import heap
+
+    heap.limit_arenas()  # before Qt or FFmpeg start a thread (kiosk.ui.heap)
     from kiosk.ui.app import run_app
 
     return run_app(settings, started=started)

@@ -36,7 +36,7 @@ DEFAULT_IDLE_TIMEOUT_S = 0.45
 CONTENT_CHECK_TIMEOUT_S = 120.0
 MAX_FAILURES = 25
 FILM_TO_END_EVERY = 5
-SETTLE_MS = 60  # before a sample: deferred deletes and pending paints run
+SETTLE_MS = 400  # before a sample: deferred deletes, pending paints and the heap trim after a visit run
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:

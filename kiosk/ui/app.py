@@ -26,6 +26,7 @@ from kiosk.core.findings import Finding
 from kiosk.core.model import Library
 from kiosk.core.notify import notify
 from kiosk.core.settings import Settings, default_content_dir
+from kiosk.ui import heap
 from kiosk.ui.content_source import ContentSource
 from kiosk.ui.error_guard import ErrorGuard
 from kiosk.ui.main_window import KioskWindow
@@ -42,6 +43,7 @@ state_log = logging.getLogger("kiosk.state")
 # backend itself starts with the first film in any case).
 PRELOAD_MODULES = ("kiosk.ui.tabs.charts", "kiosk.ui.tabs.texts")
 PRELOAD_DELAY_MS = 150
+TRIM_AFTER_VISIT_MS = 250
 
 
 def choose_screen(index: int) -> QScreen:
@@ -79,10 +81,7 @@ def preload_tabs() -> None:
 def release_free_memory() -> None:
     """Hand the heap that start-up freed back to the system (glibc keeps it otherwise): the kiosk
     then sits on its title screen for hours at its real size. Does nothing off glibc."""
-    import ctypes
-    import ctypes.util
     import gc
-    import linecache
 
     # PySide's import hook reads the source of every module imported after it (to look for
     # `from __feature__ import`), and linecache keeps each file's lines: megabytes of text that
@@ -92,13 +91,9 @@ def release_free_memory() -> None:
     # Qt's shared pixmap cache still holds what building and polishing every screen drew at
     # start (megabytes); what the title screen paints from now on fills it again as needed.
     QPixmapCache.clear()
-    try:
-        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6")
-        trim = getattr(libc, "malloc_trim", None)
-        if trim is not None:
-            trim(0)
-    except OSError:
-        pass
+    heap.trim()
+
+
 
 
 def safe_mode_notice(guard: CrashGuard) -> str:
@@ -144,6 +139,13 @@ class _Services(QObject):
         self.good_timer.setSingleShot(True)
         self.good_timer.setInterval(int(GOOD_AFTER_S * 1000))
         self.good_timer.timeout.connect(self._on_good_timer_timeout)
+        # Just after a visit ends (its film unloaded), on the title screen, the heap is trimmed.
+        self.trim_timer = QTimer(self)
+        self.trim_timer.setObjectName("trimHeapAfterVisit")
+        self.trim_timer.setSingleShot(True)
+        self.trim_timer.setInterval(TRIM_AFTER_VISIT_MS)
+        self.trim_timer.timeout.connect(self._on_trim_timer_timeout)
+        window.visit_ended.connect(self._on_window_visit_ended)
         self.library: Library | None = None
 
     def after_first_paint(self) -> None:
@@ -157,6 +159,7 @@ class _Services(QObject):
 
     def stop(self) -> None:
         self.good_timer.stop()
+        self.trim_timer.stop()
         if self.watcher is not None:
             self.watcher.stop()
         if self.watchdog is not None:
@@ -166,6 +169,15 @@ class _Services(QObject):
 
     def _on_watcher_changed(self) -> None:
         self.content.load_in_background(reload=True)
+
+    def _on_window_visit_ended(self, _reason: str) -> None:
+        self.trim_timer.start()
+
+    def _on_trim_timer_timeout(self) -> None:
+        if self.window.screen_name() == "title":
+            started = time.perf_counter()
+            heap.trim()
+            log.debug("heap trimmed in %.1f ms", (time.perf_counter() - started) * 1000)
 
     def _on_good_timer_timeout(self) -> None:
         if self.library is not None and self.library.subjects:

@@ -8,7 +8,6 @@ than the column.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, Qt, QUrl, Signal
@@ -22,17 +21,6 @@ from kiosk.ui.reader.reader_style import body_font, column_width, document_css
 log = logging.getLogger("kiosk.reader")
 
 PAGE_FRACTION = 0.85  # a page step keeps a few lines of context
-
-
-class _ArticleDocument(QTextDocument):
-    """A document that asks the reader for every resource (it has no parent to ask)."""
-
-    def __init__(self, loader: Callable[[int, QUrl], object]) -> None:
-        super().__init__()
-        self._loader = loader
-
-    def loadResource(self, kind: int, name: QUrl) -> object:
-        return self._loader(kind, name)
 
 
 class ReaderBody(QTextBrowser):
@@ -76,10 +64,11 @@ class ReaderBody(QTextBrowser):
         self._px = px
         self._column = column_width(px)
         self._margin = -1
-        # A new document per article, owned here: setHtml on one document would make a new root
-        # frame each time and leave a dead Python wrapper of the old frame behind for good. The
-        # replaced document, and its wrappers with it, go when the last reference does.
-        doc = _ArticleDocument(self.loadResource)
+        # A new document per article: setHtml on one document would make a new root frame each
+        # time and leave a dead Python wrapper of the old frame behind for good. The document is
+        # the browser's child, so Qt asks the browser's loadResource for its pictures; the one it
+        # replaces is let go (PySide ties a set document to the browser until then).
+        doc = QTextDocument(self)
         doc.setDefaultFont(body_font(px))
         doc.setDefaultStyleSheet(document_css(px))
         doc.setDocumentMargin(0)
@@ -87,7 +76,7 @@ class ReaderBody(QTextBrowser):
         old, self._document = self._document, doc
         self.setDocument(doc)
         if old is not None:
-            old.setParent(None)  # PySide ties a set document to the browser; let it go
+            old.setParent(None)
         self._fit_column()
         self.reset_scroll()
 

@@ -90,11 +90,13 @@ class AttractLoop(QWidget):
 
     def set_slides(self, slides: Sequence[Slide]) -> None:
         """New slides (another language), staying at the same position in the loop."""
-        if [s.picture for s in slides] != [s.picture for s in self._slides]:
-            self._pixmaps.clear()
+        same_pictures = [s.picture for s in slides] == [s.picture for s in self._slides]
         self._slides = list(slides)
-        self._index = min(self._index, max(0, len(self._slides) - 1))
-        self._previous, self._fade = -1, 1.0
+        if not same_pictures:  # another loop: a fade under way ends at once
+            self._pixmaps.clear()
+            self._animation.stop()
+            self._index = min(self._index, max(0, len(self._slides) - 1))
+            self._previous, self._fade = -1, 1.0
         self.update()
 
     def restart(self) -> None:
@@ -155,8 +157,10 @@ class AttractLoop(QWidget):
         if key not in self._pixmaps:
             # Keep only what the cross-fade paints (this slide and the one fading out): a kiosk
             # sits on this screen for hours, and decoded slides are megabytes each.
+            # The two slides of a fade have boxes of their own (captions differ in height).
             keep = {self._index, self._previous if self._fade < 1.0 else self._index}
-            self._pixmaps = {k: v for k, v in self._pixmaps.items() if k[1:] == key[1:] and k[0] in keep}
+            self._pixmaps = {k: v for k, v in self._pixmaps.items()
+                             if k[0] in keep and (k[0] != index or k[1:] == key[1:])}
             picture = self._slides[index].picture
             pixmap = QPixmap()
             if picture is not None:
@@ -234,6 +238,5 @@ def _fit_lines(fm: QFontMetrics, text: str, width: int, max_lines: int) -> str:
         lines.append(line)
     if words:
         lines[-1] = lines[-1] + " " + " ".join(words)
-    if lines:
-        lines[-1] = fm.elidedText(lines[-1], Qt.TextElideMode.ElideRight, width)
-    return "\n".join(lines)
+    # A word wider than the slide (a long address) is cut too, on whichever line it stands.
+    return "\n".join(fm.elidedText(line, Qt.TextElideMode.ElideRight, width) for line in lines)

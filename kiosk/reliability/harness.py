@@ -233,11 +233,26 @@ def kiosk_window() -> QWidget | None:
     return None
 
 
+def descendants(root: QObject, kind: type[QObject] = QWidget, name: str = "") -> list[QObject]:
+    """The objects of ``kind`` (called ``name``, if given) under ``root``, walked through
+    children(): PySide's findChildren() ties a wrapper of each object found to ``root`` for as
+    long as ``root`` lives, so a driver using it would leak what the kiosk deletes, and the soak
+    would blame the kiosk."""
+    out: list[QObject] = []
+    stack = list(root.children())
+    while stack:
+        obj = stack.pop()
+        if isinstance(obj, kind) and (not name or obj.objectName() == name):
+            out.append(obj)
+        stack.extend(obj.children())
+    return out
+
+
 def visible(root: QWidget, name: str, kind: type[QWidget] = QWidget) -> QWidget | None:
     """The visible widget called ``name`` under ``root`` (None if there is none)."""
-    for widget in root.findChildren(kind, name):
-        if widget.isVisible():
-            return widget
+    for widget in descendants(root, kind, name):
+        if widget.isVisible():  # type: ignore[attr-defined]
+            return widget  # type: ignore[return-value]
     return None
 
 

@@ -27,6 +27,7 @@ from kiosk.reliability.harness import (
     Steps,
     StepTimeout,
     Until,
+    descendants,
 )
 from kiosk.reliability.sampler import Sample, take_sample
 from kiosk.reliability.touch import Finger
@@ -94,10 +95,10 @@ class Soak:
         yield Until(lambda: observer.content_checked, CONTENT_CHECK_TIMEOUT_S, "the full content check",
                     keep_alive=False)
         yield Until(lambda: window.screen_name() == "title", 30, "the title screen")  # type: ignore[attr-defined]
-        checked = [b.objectName().removeprefix("languageButton_") for b in window.findChildren(QAbstractButton)
+        checked = [b.objectName().removeprefix("languageButton_") for b in descendants(window, QAbstractButton)
                    if b.objectName().startswith("languageButton_") and b.isVisible() and b.isChecked()]
         languages = tuple(sorted({b.objectName().removeprefix("languageButton_")
-                                  for b in window.findChildren(QAbstractButton)
+                                  for b in descendants(window, QAbstractButton)
                                   if b.objectName().startswith("languageButton_")}))
         default = checked[0] if checked else "en"
         self.visitor.default_language = default

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from PySide6.QtCore import QPoint
 from PySide6.QtWidgets import QAbstractButton, QScroller, QWidget
 
-from kiosk.reliability.harness import Observer, Steps, StepTimeout, Until, visible
+from kiosk.reliability.harness import Observer, Steps, StepTimeout, Until, descendants, visible
 from kiosk.reliability.touch import Finger
 
 TAP_MS = 20  # between taps: enough for Qt to lay out and paint what the tap changed
@@ -149,7 +149,7 @@ class Visitor:
         if button is not None:
             self.finger.tap(button)
         else:  # several subjects: the chooser's cards
-            cards = [w for w in self.window.findChildren(QWidget) if w.objectName().startswith("subjectCard_")
+            cards = [w for w in descendants(self.window) if w.objectName().startswith("subjectCard_")
                      and w.isVisible()]
             if not cards:
                 raise StepTimeout(f"nothing to begin with on {self.screen()}")
@@ -291,11 +291,11 @@ class Visitor:
         for overlay in ("stillThereOverlay", "pinPad", "staffPanel"):
             if self.find(overlay) is not None:
                 problems.append(f"{overlay} still open")
-        checked = [b.objectName() for b in self.window.findChildren(QAbstractButton)
+        checked = [b.objectName() for b in descendants(self.window, QAbstractButton)
                    if b.objectName().startswith("languageButton_") and b.isVisible() and b.isChecked()]
         if checked and checked != [f"languageButton_{self.default_language}"]:
             problems.append(f"language still {checked}")
-        players = [p for p in self.window.findChildren(QWidget, "videoPlayer") if p.is_playing()]  # type: ignore[attr-defined]
+        players = [p for p in descendants(self.window, QWidget, "videoPlayer") if p.is_playing()]  # type: ignore[attr-defined]
         if players:
             problems.append("a film still plays")
         if not self.window.isFullScreen():

@@ -1,4 +1,8 @@
-"""Names of cached thumbnails: a replaced picture (other size or time) gets a new thumbnail."""
+"""Names of cached thumbnails: a replaced picture (other size or time) gets a new thumbnail.
+
+A thumbnail nobody has shown for a while (its picture was replaced or removed, or the way
+thumbnails are made changed) is deleted by ``prune_thumbnails``, so the cache of a kiosk that
+runs for years holds what it shows, not everything it ever showed."""
 
 from __future__ import annotations
 
@@ -30,3 +34,37 @@ def thumbnail_key_for(path: Path, box_w: int, box_h: int) -> str | None:
 def thumbnail_suffix(path: Path) -> str:
     """Photographs keep JPEG thumbnails (small, fast); drawings and transparency keep PNG."""
     return ".jpg" if path.suffix.lower() in (".jpg", ".jpeg") else ".png"
+
+
+UNUSED_DAYS = 30.0
+THUMB_SUFFIXES = (".jpg", ".png")
+
+
+def mark_used(cached: Path) -> None:
+    """Note that a cached thumbnail was shown (its modification time), for the pruning."""
+    try:
+        os.utime(cached)
+    except OSError:
+        pass
+
+
+def prune_thumbnails(cache_dir: Path, now: float, unused_days: float = UNUSED_DAYS) -> int:
+    """Delete the thumbnails in ``cache_dir`` not shown for ``unused_days``; the number deleted.
+    Only the cache's own files (a key and a picture suffix) are touched; errors are skipped."""
+    limit = now - unused_days * 86_400
+    deleted = 0
+    try:
+        entries = list(os.scandir(cache_dir))
+    except OSError:
+        return 0
+    for entry in entries:
+        stem, suffix = os.path.splitext(entry.name)
+        if suffix not in THUMB_SUFFIXES or len(stem) != 40 or not entry.is_file(follow_symlinks=False):
+            continue
+        try:
+            if entry.stat(follow_symlinks=False).st_mtime < limit:
+                os.unlink(entry.path)
+                deleted += 1
+        except OSError:
+            continue
+    return deleted

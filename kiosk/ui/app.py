@@ -17,7 +17,7 @@ import sys
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtCore import QObject, Qt, QThreadPool, QTimer
 from PySide6.QtGui import QCursor, QGuiApplication, QPixmapCache, QScreen
 from PySide6.QtWidgets import QApplication
 
@@ -106,6 +106,16 @@ def safe_mode_notice(guard: CrashGuard) -> str:
             "then exit here and start the kiosk again.")
 
 
+def _prune_thumbnail_cache() -> None:
+    """On a pool thread after start: thumbnails not shown for a month go (kiosk.core.thumbkey)."""
+    from kiosk.core.thumbkey import prune_thumbnails
+    from kiosk.ui.gallery.thumbnail_loader import default_cache_dir
+
+    deleted = prune_thumbnails(default_cache_dir(), time.time())
+    if deleted:
+        log.info("thumbnail cache: %d thumbnails not shown for a month deleted", deleted)
+
+
 class _Services(QObject):
     """What runs beside the window once it has painted; stopped together at exit."""
 
@@ -156,6 +166,7 @@ class _Services(QObject):
             self.watchdog.start()
         self.good_timer.start()
         preload_tabs()
+        QThreadPool.globalInstance().start(_prune_thumbnail_cache)
 
     def stop(self) -> None:
         self.good_timer.stop()

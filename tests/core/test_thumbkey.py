@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import os
+import time
 from pathlib import Path
 
-from kiosk.core.thumbkey import thumbnail_key, thumbnail_key_for, thumbnail_suffix
+from kiosk.core.thumbkey import mark_used, prune_thumbnails, thumbnail_key, thumbnail_key_for, thumbnail_suffix
 
 
 def test_key_changes_with_path_size_time_and_thumbnail_size() -> None:
@@ -34,3 +35,18 @@ def test_photos_keep_jpeg_thumbnails_and_drawings_png() -> None:
     """JPEG sources get .jpg thumbnails, PNG and WebP get .png (transparency kept)."""
     assert thumbnail_suffix(Path("a.JPG")) == ".jpg"
     assert thumbnail_suffix(Path("a.png")) == ".png" and thumbnail_suffix(Path("a.webp")) == ".png"
+
+
+def test_thumbnails_not_shown_for_a_month_are_pruned(tmp_path: Path) -> None:
+    """A thumbnail of a replaced picture is never shown again and goes after 30 days; one shown
+    recently stays, and files that are not the cache's own are never touched."""
+    now = time.time()
+    old, shown, foreign = (tmp_path / ("a" * 40 + ".jpg"), tmp_path / ("b" * 40 + ".png"),
+                           tmp_path / "notes.jpg")
+    for path in (old, shown, foreign):
+        path.write_bytes(b"x")
+        os.utime(path, (now - 40 * 86_400, now - 40 * 86_400))
+    mark_used(shown)  # shown just now
+    assert prune_thumbnails(tmp_path, now=now + 1) == 1
+    assert not old.exists() and shown.exists() and foreign.exists()
+    assert prune_thumbnails(tmp_path / "missing", now=now) == 0

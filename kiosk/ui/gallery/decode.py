@@ -15,7 +15,7 @@ from PySide6.QtCore import QSize
 from PySide6.QtGui import QImage, QImageIOHandler, QImageReader
 
 from kiosk.core.imagefit import ALLOCATION_LIMIT_MB, fit_size
-from kiosk.core.thumbkey import thumbnail_key_for, thumbnail_suffix
+from kiosk.core.thumbkey import mark_used, thumbnail_key_for, thumbnail_suffix
 
 log = logging.getLogger("kiosk.gallery")
 
@@ -79,6 +79,7 @@ def thumbnail(path: Path, box_w: int, box_h: int, cache_dir: Path | None) -> tup
     if cached is not None and cached.exists():
         image = QImage(str(cached))
         if not image.isNull() and image.width() <= box_w and image.height() <= box_h:
+            mark_used(cached)
             return _display_format(image), ""
     image, _, error = read_fitted(path, box_w, box_h)
     if not image.isNull() and cached is not None:

@@ -93,6 +93,9 @@ def run(args: argparse.Namespace) -> int:
     from kiosk.ui import heap
 
     heap.limit_arenas()  # before Qt or FFmpeg start a thread (kiosk.ui.heap)
+    from kiosk.ui import import_hook
+
+    import_hook.lighten()  # before the kiosk's Qt modules are imported (kiosk.ui.import_hook)
     from kiosk.ui.app import run_app
 
     return run_app(settings, started=started)

@@ -6,7 +6,8 @@ hook, which asks whether the module uses PySide by reading its whole source with
 of text once pyqtgraph and numpy are in, never used again, and fragmenting Python's memory so
 that clearing the cache later gives little back.
 
-``lighten()`` answers the same question (does the file mention "PySide6"?) by reading the file's
+``lighten()``, called by `kiosk run` before the kiosk's own Qt modules are imported, answers the
+same question (does the file mention "PySide6"?) by reading the file's
 bytes without caching them. Where PySide's internals differ from what is expected, it does nothing:
 the kiosk then runs exactly as before, only heavier.
 """
@@ -15,6 +16,8 @@ from __future__ import annotations
 
 import sys
 from types import ModuleType
+
+import PySide6.QtCore  # noqa: F401  (PySide's import hook exists once PySide6 is imported)
 
 MARK = b"PySide6"
 

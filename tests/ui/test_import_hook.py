@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-import kiosk.ui  # noqa: F401  (installs the lighter hook)
+from kiosk.ui.import_hook import lighten
 
 
 @pytest.mark.parametrize(("name", "text", "uses_pyside"), [
@@ -18,6 +18,7 @@ import kiosk.ui  # noqa: F401  (installs the lighter hook)
 ])
 def test_an_imported_module_leaves_no_source_behind(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                                                     name: str, text: str, uses_pyside: int) -> None:
+    assert lighten()  # as `kiosk run` does at start
     path = tmp_path / f"{name}.py"
     path.write_text(text, encoding="utf-8")
     monkeypatch.syspath_prepend(str(tmp_path))

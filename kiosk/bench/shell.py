@@ -84,4 +84,6 @@ FIGURES = [
     Figure("idle_reset_ms", 100, "ms", lambda o: median([v["idle_reset_ms"] for v in _visits(o)])),
     Figure("peak_rss_mb", 200, "MB", lambda o: median([v["peak_rss_mb"] for v in _visits(o)]),
            note="over a scripted visit of every tab"),
+    Figure("access_tap_max_ms", 150, "ms", lambda o: median([v["access_tap_max_ms"] for v in _visits(o)]),
+           note="slowest tap of A+, A-, High contrast, Low reach, every tab opened (monkey: 250)"),
 ]

@@ -4,8 +4,6 @@ locked and responsive."""
 from __future__ import annotations
 
 import argparse
-import sys
-import time
 from pathlib import Path
 
 HELP = "hammer the real kiosk with random touches and keys and check it stays locked and alive"
@@ -21,30 +19,21 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from kiosk.bench.runner import header, row
-    from kiosk.reliability.child import run_child
-    from kiosk.reliability.report import finish_run
     from kiosk.reliability.criteria import all_ok, monkey_results
+    from kiosk.reliability.report import finish_run, print_figures, run_in_child
 
     child_args = ["--events", str(args.events), "--seed", str(args.seed)]
     if args.content is not None:
         child_args += ["--content", str(args.content.resolve())]
     if args.idle_timeout is not None:
         child_args += ["--idle-timeout", str(args.idle_timeout)]
-    started = time.monotonic()
-    child = run_child("kiosk.reliability.monkey_run", child_args, prefix="kiosk-monkey-",
-                      timeout_s=600 + args.events * 0.05)
-    elapsed = time.monotonic() - started
-    if child.data is None:
-        print(f"\nkiosk monkey: the kiosk process ended without a result ({child.how_it_ended()}); "
-              f"its log: {child.log}\n{child.log_tail()}", file=sys.stderr)
+    ran = run_in_child("monkey", "kiosk.reliability.monkey_run", child_args,
+                       timeout_s=600 + args.events * 0.05)
+    if ran is None:
         return 1
+    child, elapsed = ran
     data = child.data
     results = monkey_results(data)
-    print()
-    print(header())
-    for result in results:
-        print(row(result))
     observer = data.get("observer", {})
     notes = [*observer.get("exception_texts", []), *observer.get("qt_critical_texts", []),
              *data.get("new_windows", []), *data.get("not_full_screen_texts", [])]
@@ -52,8 +41,7 @@ def run(args: argparse.Namespace) -> int:
         notes.insert(0, f"{data['failure']['where']}: {data['failure']['message']}")
     if data.get("window_closed"):
         notes.insert(0, "the kiosk window closed")
-    for text in notes[:15]:
-        print(f"  ! {text.splitlines()[0] if text else text}")
+    print_figures(results, notes)
     print(f"  worst stall during: {' | '.join(data.get('max_stall_during', []))}")
     ok = all_ok(results) and child.returncode == 0 and not data.get("failure") and not data.get("window_closed")
     print(f"\n{data.get('events_done', 0)} events in {elapsed:.0f} s ({child.how_it_ended()}); "

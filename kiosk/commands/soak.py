@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import sys
-import time
 from pathlib import Path
 
 HELP = "run the real kiosk through thousands of scripted visits and check it does not leak or fail"
@@ -26,10 +24,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from kiosk.bench.runner import header, row
-    from kiosk.reliability.child import run_child
-    from kiosk.reliability.report import finish_run
     from kiosk.reliability.criteria import all_ok, soak_results, soak_summary
+    from kiosk.reliability.report import finish_run, print_figures, run_in_child
 
     child_args = ["--visits", str(args.visits), "--sample-every", str(max(1, args.sample_every)),
                   "--seed", str(args.seed)]
@@ -41,27 +37,18 @@ def run(args: argparse.Namespace) -> int:
         child_args += ["--idle-timeout", str(args.idle_timeout)]
     if args.parts:
         child_args += ["--parts", args.parts]
-    started = time.monotonic()
     # Generous: a visit takes about 1.5 s here; a hung kiosk is killed and reported.
-    child = run_child("kiosk.reliability.soak_run", child_args, prefix="kiosk-soak-",
-                      timeout_s=600 + args.visits * 10)
-    elapsed = time.monotonic() - started
-    if child.data is None:
-        print(f"\nkiosk soak: the kiosk process ended without a result ({child.how_it_ended()}); "
-              f"its log: {child.log}\n{child.log_tail()}", file=sys.stderr)
+    ran = run_in_child("soak", "kiosk.reliability.soak_run", child_args, timeout_s=600 + args.visits * 10)
+    if ran is None:
         return 1
+    child, elapsed = ran
     summary = soak_summary(child.data)
     results = soak_results(summary)
-    print()
-    print(header())
-    for result in results:
-        print(row(result))
     failures = child.data.get("failures", [])
     problems = child.data.get("record", {}).get("reset_problems", [])
     observer = child.data.get("observer", {})
-    for text in [*(f"{f['where']}: {f['message']}" for f in failures), *problems,
-                 *observer.get("exception_texts", []), *observer.get("qt_critical_texts", [])][:15]:
-        print(f"  ! {text.splitlines()[0] if text else text}")
+    print_figures(results, [*(f"{f['where']}: {f['message']}" for f in failures), *problems,
+                            *observer.get("exception_texts", []), *observer.get("qt_critical_texts", [])])
     ok = all_ok(results) and child.returncode == 0 and not failures
     print(f"\n{summary['visits']} visits in {elapsed:.0f} s ({child.how_it_ended()}); "
           f"RSS {summary.get('rss_start_mb', 0):.0f} → {summary.get('rss_warm_mb', 0):.0f} (warm) → "

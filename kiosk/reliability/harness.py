@@ -24,6 +24,7 @@ from collections import Counter
 from collections.abc import Callable, Generator, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QObject, QPoint, QTimer, QtMsgType, qInstallMessageHandler
 from PySide6.QtWidgets import QApplication, QWidget
@@ -321,3 +322,24 @@ def _toml(value: object) -> str:
 def iterate(steps: Iterator[Step]) -> Steps:
     """Wrap an iterator of steps as a generator (so Script can throw timeouts into it)."""
     yield from steps
+
+
+def driver_main(prog: str, add_arguments: Callable[[argparse.ArgumentParser], None],
+                make_driver: Callable[[argparse.Namespace, Path], Any], argv: list[str] | None) -> int:
+    """A driver process's main (soak, monkey): the kiosk run with the driver attached once the
+    title has painted, and a report written even when the window closed before the driver ended
+    (exit code 3 then, unless the kiosk's own code says more)."""
+    parser = argparse.ArgumentParser(prog=prog)
+    add_arguments(parser)
+    parser.add_argument("--out", type=Path, required=True)
+    args = parser.parse_args(argv)
+    from kiosk.core.settings import default_content_dir
+
+    driver = make_driver(args, args.out)
+    run = KioskRun(content=args.content or default_content_dir(), start=driver.start,
+                   idle_timeout_s=args.idle_timeout)
+    code = run.run()
+    if not args.out.exists():  # the window closed before the driver finished
+        driver.write()
+        return code or 3
+    return code

@@ -28,12 +28,12 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QAbstractButton, QAbstractItemView, QApplication, QWidget
 
 from kiosk.reliability.harness import (
-    KioskRun,
     Observer,
     Script,
     ScriptFailure,
     Steps,
     Until,
+    driver_main,
     visible,
 )
 from kiosk.reliability.touch import NO_MOD, Finger
@@ -351,21 +351,7 @@ class Monkey:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m kiosk.reliability.monkey_run")
-    add_arguments(parser)
-    parser.add_argument("--out", type=Path, required=True)
-    args = parser.parse_args(argv)
-    from kiosk.core.settings import default_content_dir
-
-    monkey = Monkey(args, args.out)
-    run = KioskRun(content=args.content or default_content_dir(), start=monkey.start,
-                   idle_timeout_s=args.idle_timeout)
-    code = run.run()
-    if not args.out.exists():
-        monkey.write()
-        return code or 3
-    return code
-
+    return driver_main("python -m kiosk.reliability.monkey_run", add_arguments, Monkey, argv)
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -20,7 +20,6 @@ from pathlib import Path
 from PySide6.QtWidgets import QAbstractButton, QApplication, QWidget
 
 from kiosk.reliability.harness import (
-    KioskRun,
     Observer,
     Script,
     ScriptFailure,
@@ -28,6 +27,7 @@ from kiosk.reliability.harness import (
     StepTimeout,
     Until,
     descendants,
+    driver_main,
 )
 from kiosk.reliability.sampler import Sample, take_sample
 from kiosk.reliability.touch import Finger
@@ -156,21 +156,7 @@ class Soak:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m kiosk.reliability.soak_run")
-    add_arguments(parser)
-    parser.add_argument("--out", type=Path, required=True)
-    args = parser.parse_args(argv)
-    from kiosk.core.settings import default_content_dir
-
-    content = args.content or default_content_dir()
-    soak = Soak(args, args.out)
-    run = KioskRun(content=content, start=soak.start, idle_timeout_s=args.idle_timeout)
-    code = run.run()
-    if not args.out.exists():  # the window closed before the driver finished
-        soak.write()
-        return code or 3
-    return code
-
+    return driver_main("python -m kiosk.reliability.soak_run", add_arguments, Soak, argv)
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QSizePolicy,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -98,6 +99,9 @@ class ExhibitScreen(QWidget):
         self._appearance = appearance
         nav_host = QWidget(self)
         nav_host.setObjectName("navHost")
+        # The bar chooses one row or two from the width it is given (_fit_nav); the width one
+        # row needs must not widen the window past the screen (a 1024-pixel projector).
+        nav_host.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self._nav = QGridLayout(nav_host)
         self._nav_two_rows: bool | None = None
         self._arrange_nav(two_rows=False)

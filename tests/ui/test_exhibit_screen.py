@@ -78,6 +78,26 @@ def test_portrait_keeps_every_tab_label_whole(make_window: WindowFactory) -> Non
         assert button.fontMetrics().horizontalAdvance(button.text()) < button.width()
 
 
+def test_a_1024_pixel_screen_keeps_every_button_on_it(make_window: WindowFactory, qtbot: Any) -> None:
+    """On a 1024×768 projector or small classroom window the exhibit is not wider than the
+    screen: the bar takes two rows and every button of it is in view, labels whole."""
+    window = make_window(size=(1024, 768))
+    _begin(window)
+
+    def off_screen() -> list[str]:
+        bar = [b for b in window.findChildren(QPushButton) if b.isVisible()
+               and b.objectName().startswith(("tab_", "homeButton", "languageButton_", "access"))]
+        assert len(bar) >= 9
+        return [b.objectName() for b in bar
+                if not window.rect().contains(b.rect().translated(b.mapTo(window, b.rect().topLeft())))
+                or b.fontMetrics().horizontalAdvance(b.text()) >= b.width()]
+
+    for name in ("texts", "images", "video", "charts"):
+        tap(find(window, f"tab_{name}"))
+        qtbot.waitUntil(lambda: not off_screen(), timeout=2000)
+        assert window.width() == 1024
+
+
 def test_tapping_a_row_shows_that_item(make_window: WindowFactory) -> None:
     """Tapping the second article in the list shows it beside the list."""
     window = make_window()

@@ -15,6 +15,7 @@ import logging
 import os
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, QThreadPool, QTimer
@@ -54,14 +55,17 @@ def choose_screen(index: int) -> QScreen:
     return QGuiApplication.primaryScreen()
 
 
-def preload_tabs() -> None:
-    """Import what the tabs need while the attract loop runs, one module per event-loop turn."""
+def preload_tabs(then: Callable[[], None] | None = None) -> None:
+    """Import what the tabs need while the attract loop runs, one module per event-loop turn;
+    ``then`` runs once all are in."""
     pending = list(PRELOAD_MODULES)
 
     def next_one() -> None:
         if not pending:
             release_free_memory()
             state_log.info("warmed up")
+            if then is not None:
+                then()
             return
         name = pending.pop(0)
         linecache.clearcache()  # see release_free_memory: freed early, the space is reused
@@ -155,6 +159,10 @@ class _Services(QObject):
         self.trim_timer.setSingleShot(True)
         self.trim_timer.setInterval(TRIM_AFTER_VISIT_MS)
         self.trim_timer.timeout.connect(self._on_trim_timer_timeout)
+        # Whether films have sound, asked of a child process (the sound server can be slow).
+        from kiosk.ui.video.audio_probe import AudioProbe
+
+        self.audio_probe = AudioProbe(self)
         window.visit_ended.connect(self._on_window_visit_ended)
         self.library: Library | None = None
 
@@ -165,12 +173,13 @@ class _Services(QObject):
         if self.watchdog is not None:
             self.watchdog.start()
         self.good_timer.start()
-        preload_tabs()
+        preload_tabs(then=self.audio_probe.start)
         QThreadPool.globalInstance().start(_prune_thumbnail_cache)
 
     def stop(self) -> None:
         self.good_timer.stop()
         self.trim_timer.stop()
+        self.audio_probe.stop()
         if self.watcher is not None:
             self.watcher.stop()
         if self.watchdog is not None:
@@ -183,6 +192,7 @@ class _Services(QObject):
 
     def _on_window_visit_ended(self, _reason: str) -> None:
         self.trim_timer.start()
+        self.audio_probe.start()  # only if the last check went unanswered
 
     def _on_trim_timer_timeout(self) -> None:
         if self.window.screen_name() == "title":

@@ -1,7 +1,8 @@
 """Loading QtMultimedia late and safely: local files only, and no audio device is not an error.
 
-``preload()`` may be called once the title screen has painted; ``multimedia()`` does the same on
-first use, so the tab works either way.
+``multimedia()`` imports QtMultimedia on first use (the Video tab's first film). Whether there is
+a sound device is asked of a child process after the first paint (kiosk.ui.video.audio_probe),
+because the sound server can take seconds to answer.
 """
 
 from __future__ import annotations
@@ -40,10 +41,25 @@ def multimedia() -> ModuleType:
     return module
 
 
+def remember_audio(available: bool) -> None:
+    """The answer of the audio check run in a child process (kiosk.ui.video.audio_probe)."""
+    _state["audio"] = available
+
+
+def known_audio() -> bool | None:
+    """That answer, or None while it has not come."""
+    known = _state.get("audio")
+    return known if isinstance(known, bool) else None
+
+
 def has_audio_device() -> bool:
-    """Whether sound can be played; said once in the log when it cannot (the film plays silently)."""
-    devices = multimedia().QMediaDevices.audioOutputs()
-    if not devices and not _state.get("told_no_audio"):
+    """Whether sound can be played; said once in the log when it cannot (the film plays silently).
+
+    The child's answer when it has come; otherwise Qt is asked here, on the calling thread."""
+    available = known_audio()
+    if available is None:
+        available = bool(multimedia().QMediaDevices.audioOutputs())
+    if not available and not _state.get("told_no_audio"):
         _state["told_no_audio"] = True
         log.warning("no audio output device: videos play silently")
-    return bool(devices)
+    return available

@@ -22,7 +22,7 @@ from PySide6.QtGui import QImage
 from PySide6.QtCore import QSize
 
 from kiosk.core.playback import container_problem, ended_early
-from kiosk.ui.video.backend import has_audio_device, multimedia
+from kiosk.ui.video.backend import has_audio_device, known_audio, multimedia
 from kiosk.ui.video.frame_convert import frame_to_image
 
 log = logging.getLogger(__name__)
@@ -57,11 +57,7 @@ class PlaybackService(QObject):
         self._player = qm.QMediaPlayer(self)
         self._sink = qm.QVideoSink(self)
         self._player.setVideoSink(self._sink)
-        # No device: no audio output at all, so the film still plays (silently).
-        sound = has_audio_device() if sound is None else sound
-        self._audio = qm.QAudioOutput(self) if sound else None
-        if self._audio is not None:
-            self._player.setAudioOutput(self._audio)
+        self._audio = None
         queued = Qt.ConnectionType.QueuedConnection
         self._cmd_source.connect(self._player.setSource, queued)
         self._cmd_play.connect(self._player.play, queued)
@@ -90,6 +86,10 @@ class PlaybackService(QObject):
         self._volume = 0
         self._muted = False
         self.set_volume(volume_percent)
+        # No device: no audio output at all, so the film still plays (silently).
+        self._sound_decided = sound is not None  # by the caller: no later audio check changes it
+        if has_audio_device() if sound is None else sound:
+            self._attach_audio()
 
     def _timer(self, name: str, ms: int, slot: object) -> QTimer:
         timer = QTimer(self)
@@ -130,6 +130,9 @@ class PlaybackService(QObject):
     def play(self, path: Path, expected_ms: int = 0) -> None:
         """Play ``path`` (loading it first if it is not the current film)."""
         if path != self._path or self._state in ("idle", "error"):
+            if self._state in ("idle", "error") and self._audio is None and not self._sound_decided \
+                    and known_audio():
+                self._attach_audio()  # the audio check found a device after this player was made
             problem = container_problem(path)
             self._path = path
             self._expected_ms = max(0, expected_ms)
@@ -176,6 +179,12 @@ class PlaybackService(QObject):
         if had_source:
             self._cmd_source.emit(QUrl())
         self._set_state("idle")
+
+    def _attach_audio(self) -> None:
+        self._audio = self._qm.QAudioOutput(self)
+        self._player.setAudioOutput(self._audio)
+        self.set_volume(self._volume)
+        self.set_muted(self._muted)
 
     def set_volume(self, percent: int) -> None:
         self._volume = max(0, min(100, int(percent)))

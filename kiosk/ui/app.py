@@ -153,7 +153,8 @@ class _Services(QObject):
         self.good_timer.setSingleShot(True)
         self.good_timer.setInterval(int(GOOD_AFTER_S * 1000))
         self.good_timer.timeout.connect(self._on_good_timer_timeout)
-        # Just after a visit ends (its film unloaded), on the title screen, the heap is trimmed.
+        # Just after a visit ends (its film unloaded), on the title screen, what the visit left in
+        # Qt's pixmap cache goes and the heap is trimmed.
         self.trim_timer = QTimer(self)
         self.trim_timer.setObjectName("trimHeapAfterVisit")
         self.trim_timer.setSingleShot(True)
@@ -197,8 +198,13 @@ class _Services(QObject):
     def _on_trim_timer_timeout(self) -> None:
         if self.window.screen_name() == "title":
             started = time.perf_counter()
+            # Qt's shared pixmap cache (up to 10 MB) holds what the visit painted: styled
+            # buttons, icons, chart glyphs. Emptied, the kiosk's size between visits does not
+            # depend on which screens the last visitor saw.
+            QPixmapCache.clear()
             heap.trim()
-            log.debug("heap trimmed in %.1f ms", (time.perf_counter() - started) * 1000)
+            log.debug("pixmap cache emptied and heap trimmed in %.1f ms",
+                      (time.perf_counter() - started) * 1000)
 
     def _on_good_timer_timeout(self) -> None:
         if self.library is not None and self.library.subjects:

@@ -245,3 +245,18 @@ def test_reset_puts_the_zoom_back(qtbot: Any, pictures: list[ImageItem]) -> None
     viewer.reset()
     assert not viewer.canvas.view().is_zoomed and viewer.canvas.view().centre() == (600, 400)
 
+
+
+def test_a_decode_asked_for_before_the_reset_is_not_kept_after_it(qtbot: Any,
+                                                                  pictures: list[ImageItem]) -> None:
+    """A picture still being decoded when the visit ends does not land in memory afterwards."""
+    viewer = _viewer(qtbot, pictures)
+    loader = viewer.loader
+    loader.request(str(pictures[2].path), (640, 480))
+    viewer.forget()
+    loader.request(str(pictures[1].path), (640, 480))  # the next visitor's picture
+    with qtbot.waitSignal(loader.picture_ready, timeout=5000,
+                          check_params_cb=lambda path, *_: path == str(pictures[1].path)):
+        pass
+    assert loader.get(str(pictures[2].path), (640, 480)) is None
+    assert loader.get(str(pictures[1].path), (640, 480)) is not None

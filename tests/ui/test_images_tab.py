@@ -163,6 +163,28 @@ def test_idle_reset_closes_the_viewer_and_zoom(make_window: WindowFactory, clock
     assert grid.verticalScrollBar().value() == 0 and grid.current_row() == 0
 
 
+def test_idle_reset_keeps_no_picture_of_the_last_visit(make_window: WindowFactory, clock: FakeClock,
+                                                       qtbot: Any) -> None:
+    """The next visitor's kiosk holds none of the pictures the last one looked at (and its memory
+    between visits does not depend on which they were); the gallery opens them again at once."""
+    window = make_window()
+    page = _open_images(window)
+    grid = _grid(page)
+    tap(grid.viewport(), grid.row_rect(1).center())
+    qtbot.waitUntil(lambda: not page.viewer.canvas.image().isNull(), timeout=5000)
+    qtbot.waitUntil(lambda: page.viewer.loader.memory_bytes() > page.viewer.canvas.image().sizeInBytes(),
+                    timeout=5000)  # the neighbours decoded ahead
+    clock.advance(90)
+    qtbot.waitUntil(lambda: window.screen_name() == "title")
+    assert page.viewer.canvas.image().isNull()
+    assert page.viewer.loader.memory_bytes() == 0
+    tap(find(window, "touchToBegin"))
+    tap(find(window, "tab_images"))
+    tap(grid.viewport(), grid.row_rect(1).center())
+    qtbot.waitUntil(lambda: not page.viewer.canvas.image().isNull(), timeout=5000)
+    assert page.viewer.current_index() == 1
+
+
 def test_language_switch_relabels_cards_and_caption(make_window: WindowFactory) -> None:
     """Choosing Русский shows the Russian titles in the grid and viewer."""
     window = make_window()

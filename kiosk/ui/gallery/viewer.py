@@ -96,6 +96,13 @@ class ImageViewer(QFrame):
         self.canvas.reset_gestures()
         self.canvas.reset_zoom()
 
+    def forget(self) -> None:
+        """The visit is over: no picture of it stays on the canvas or in memory."""
+        self.reset()
+        self._index = -1
+        self.canvas.set_picture(QImage(), (0, 0))
+        self.loader.forget()
+
     # -- decoding ---------------------------------------------------------------------------------
     def _fit_box(self) -> tuple[int, int]:
         """The canvas in device pixels; before the first layout, the screen's size."""

@@ -81,7 +81,7 @@ class ImagesTab(TabPage):
         self.grid.viewport().update()
 
     def reset(self) -> None:
-        self.viewer.reset()
+        self.viewer.forget()
         self._stack.setCurrentWidget(self.grid)
         self.grid.reset_view()
 

@@ -94,6 +94,13 @@ def release_free_memory() -> None:
     gc.collect()
     # Qt's shared pixmap cache still holds what building and polishing every screen drew at
     # start (megabytes); what the title screen paints from now on fills it again as needed.
+    release_drawn_memory()
+
+
+def release_drawn_memory() -> None:
+    """Empty Qt's shared pixmap cache (up to 10 MB of styled buttons, icons and glyphs drawn so
+    far) and hand the heap's free memory back to the system. At start, and after each visit: the
+    kiosk's size between visits then does not depend on which screens the last visitor saw."""
     QPixmapCache.clear()
     heap.trim()
 
@@ -198,11 +205,7 @@ class _Services(QObject):
     def _on_trim_timer_timeout(self) -> None:
         if self.window.screen_name() == "title":
             started = time.perf_counter()
-            # Qt's shared pixmap cache (up to 10 MB) holds what the visit painted: styled
-            # buttons, icons, chart glyphs. Emptied, the kiosk's size between visits does not
-            # depend on which screens the last visitor saw.
-            QPixmapCache.clear()
-            heap.trim()
+            release_drawn_memory()
             log.debug("pixmap cache emptied and heap trimmed in %.1f ms",
                       (time.perf_counter() - started) * 1000)
 

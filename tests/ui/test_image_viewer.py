@@ -3,6 +3,7 @@ decoding; a placeholder for a corrupt file."""
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -14,6 +15,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QWidget
 
 from kiosk.core.model import ImageItem, Localized, MediaInfo
+from kiosk.ui.gallery import picture_loader
 from kiosk.ui.gallery.viewer import ImageViewer
 from tests.ui.helpers import METRICS, FakeClock, find, tap
 
@@ -247,16 +249,29 @@ def test_reset_puts_the_zoom_back(qtbot: Any, pictures: list[ImageItem]) -> None
 
 
 
-def test_a_decode_asked_for_before_the_reset_is_not_kept_after_it(qtbot: Any,
-                                                                  pictures: list[ImageItem]) -> None:
+def test_a_decode_under_way_at_the_reset_is_not_kept_after_it(qtbot: Any, pictures: list[ImageItem],
+                                                               monkeypatch: pytest.MonkeyPatch) -> None:
     """A picture still being decoded when the visit ends does not land in memory afterwards."""
+    slow = str(pictures[2].path)
+    started, release = threading.Event(), threading.Event()
+    real = picture_loader.read_fitted
+
+    def held_decode(path: Path, w: int, h: int):  # type: ignore[no-untyped-def]
+        if str(path) == slow:
+            started.set()
+            release.wait(10)
+        return real(path, w, h)
+
+    monkeypatch.setattr(picture_loader, "read_fitted", held_decode)
     viewer = _viewer(qtbot, pictures)
     loader = viewer.loader
-    loader.request(str(pictures[2].path), (640, 480))
+    loader.request(slow, (640, 480))
+    assert started.wait(10)  # the decode is under way on the loader's thread
     viewer.forget()
-    loader.request(str(pictures[1].path), (640, 480))  # the next visitor's picture
+    release.set()
+    loader.request(str(pictures[1].path), (640, 480))  # the next visitor's picture, decoded after
     with qtbot.waitSignal(loader.picture_ready, timeout=5000,
                           check_params_cb=lambda path, *_: path == str(pictures[1].path)):
         pass
-    assert loader.get(str(pictures[2].path), (640, 480)) is None
+    assert loader.get(slow, (640, 480)) is None
     assert loader.get(str(pictures[1].path), (640, 480)) is not None

@@ -101,6 +101,8 @@ class ImageViewer(QFrame):
         self.reset()
         self._index = -1
         self.canvas.set_picture(QImage(), (0, 0))
+        self.canvas.setAccessibleName("")
+        self.canvas.setAccessibleDescription("")
         self.loader.forget()
 
     # -- decoding ---------------------------------------------------------------------------------

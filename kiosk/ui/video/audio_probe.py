@@ -8,6 +8,9 @@ thread that freezes the exhibit in front of a visitor. So after the first paint 
 answer (kiosk.ui.video.backend.remember_audio). A child that does not answer within
 ``timeout_ms`` is stopped and films play silently; the question is asked again after each visit
 until it is answered. Until the first answer, the player asks in-process as before.
+
+With a "yes", the player still connects to the sound server itself when it makes its audio
+output (at the first film), but to a server that has just answered.
 """
 
 from __future__ import annotations
@@ -23,7 +26,9 @@ from kiosk.ui.video import backend
 log = logging.getLogger(__name__)
 
 PROBE_TIMEOUT_MS = 10_000
+MAX_FAILED_CHECKS = 3  # a check that crashes or cannot start is not tried again after this many
 ANSWER_PREFIX = "audio-outputs "
+FALLBACK = "the video player will ask the sound system itself"
 
 
 def parse_answer(output: str) -> bool | None:
@@ -46,6 +51,7 @@ class AudioProbe(QObject):
         super().__init__(parent)
         self._command = list(command) if command is not None else [sys.executable, "-m", __name__]
         self._settled = False  # a real answer came: nothing more to ask
+        self._failures = 0
         self._process: QProcess | None = None
         self._timer = QTimer(self)
         self._timer.setObjectName("audioProbeTimeout")
@@ -55,7 +61,7 @@ class AudioProbe(QObject):
 
     def start(self) -> None:
         """Ask (again), unless an answer is in or a child is still running."""
-        if self._settled or self._process is not None:
+        if self._settled or self._process is not None or self._failures >= MAX_FAILED_CHECKS:
             return
         process = QProcess(self)
         process.setObjectName("audioProbe")
@@ -87,8 +93,8 @@ class AudioProbe(QObject):
         self.stop()
         available = parse_answer(output) if code == 0 else None
         if available is None:
-            log.warning("the audio check exited with code %d and no answer; the video player will "
-                        "ask the sound system itself", code)
+            self._failures += 1
+            log.warning("the audio check exited with code %d and no answer; %s", code, FALLBACK)
             return
         self._settled = True
         log.info("audio check: %s", "films play with sound" if available else "no audio output device")
@@ -97,21 +103,21 @@ class AudioProbe(QObject):
 
     def _on_process_error_occurred(self, error: QProcess.ProcessError) -> None:
         if error == QProcess.ProcessError.FailedToStart:
-            log.warning("the audio check could not start; the video player will ask the sound system itself")
+            self._failures += 1
+            log.warning("the audio check could not start; %s", FALLBACK)
             self.stop()
 
     def _on_timer_timeout(self) -> None:
         self.stop()
         log.warning("the sound system did not answer within %.0f s: films play silently; asking "
                     "again after the next visit", self._timer.interval() / 1000)
-        backend.remember_audio(False)
+        backend.remember_audio(False, "the sound system did not answer")
         self.answered.emit(False)
 
 
 def main() -> int:
     from PySide6.QtCore import QCoreApplication
 
-    backend.protect_protocols()
     QCoreApplication(sys.argv[:1])
     outputs = backend.multimedia().QMediaDevices.audioOutputs()
     print(f"{ANSWER_PREFIX}{len(outputs)}", flush=True)

@@ -41,9 +41,12 @@ def multimedia() -> ModuleType:
     return module
 
 
-def remember_audio(available: bool) -> None:
-    """The answer of the audio check run in a child process (kiosk.ui.video.audio_probe)."""
+def remember_audio(available: bool | None, why: str = "") -> None:
+    """The answer of the audio check run in a child process (kiosk.ui.video.audio_probe), and
+    why sound is off when it is; None: no answer (the player asks Qt itself)."""
     _state["audio"] = available
+    _state["audio_why"] = why
+    _state.pop("told_no_audio", None)
 
 
 def known_audio() -> bool | None:
@@ -57,9 +60,10 @@ def has_audio_device() -> bool:
 
     The child's answer when it has come; otherwise Qt is asked here, on the calling thread."""
     available = known_audio()
+    why = str(_state.get("audio_why") or "") if available is not None else ""
     if available is None:
         available = bool(multimedia().QMediaDevices.audioOutputs())
     if not available and not _state.get("told_no_audio"):
         _state["told_no_audio"] = True
-        log.warning("no audio output device: videos play silently")
+        log.warning("%s: videos play silently", why or "no audio output device")
     return available

@@ -130,9 +130,10 @@ class PlaybackService(QObject):
     def play(self, path: Path, expected_ms: int = 0) -> None:
         """Play ``path`` (loading it first if it is not the current film)."""
         if path != self._path or self._state in ("idle", "error"):
-            if self._state in ("idle", "error") and self._audio is None and not self._sound_decided \
-                    and known_audio():
-                self._attach_audio()  # the audio check found a device after this player was made
+            if self._audio is None and not self._sound_decided and known_audio() and self.is_unloaded():
+                # The audio check found a device after this player was made. Only with no film
+                # loaded: then the call tears down no playback engine (see the module docstring).
+                self._attach_audio()
             problem = container_problem(path)
             self._path = path
             self._expected_ms = max(0, expected_ms)

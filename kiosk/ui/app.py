@@ -30,7 +30,7 @@ from kiosk.core.settings import Settings, default_content_dir
 from kiosk.ui import heap
 from kiosk.ui.content_source import ContentSource
 from kiosk.ui.error_guard import ErrorGuard
-from kiosk.ui.main_window import KioskWindow
+from kiosk.ui.main_window import KioskWindow, classroom_size
 from kiosk.ui.metrics import Metrics
 from kiosk.ui.theme import apply_theme
 from kiosk.ui.unix_signals import QuitOnSignals
@@ -226,6 +226,9 @@ def run_app(settings: Settings, *, started: float | None = None) -> int:
     quitter = QuitOnSignals(app)
     screen = choose_screen(settings.screen)
     metrics = Metrics.for_screen(screen)
+    if settings.windowed:  # a classroom window smaller than the exhibit's layout: all of it scaled
+        size = classroom_size(screen)
+        metrics = metrics.fitted(size.width(), size.height())
     apply_theme(app, metrics)
     window = KioskWindow(settings, metrics, visit_summary=_visit_summary if settings.analytics else None)
     root = Path(settings.content_dir or default_content_dir())

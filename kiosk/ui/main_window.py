@@ -12,7 +12,7 @@ import time
 from collections.abc import Callable, Sequence
 from functools import partial
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QCloseEvent,
     QScreen,
@@ -45,6 +45,12 @@ from kiosk.ui.unavailable_screen import UnavailableScreen
 
 state_log = logging.getLogger("kiosk.state")
 WINDOWED_FRACTION = 0.8
+
+
+def classroom_size(screen: QScreen) -> QSize:
+    """A classroom window's first size: most of the screen's free area."""
+    area = screen.availableGeometry()
+    return QSize(round(area.width() * WINDOWED_FRACTION), round(area.height() * WINDOWED_FRACTION))
 
 
 class KioskWindow(QWidget):
@@ -329,8 +335,7 @@ class KioskWindow(QWidget):
             self.showFullScreen()
         else:
             area = screen.availableGeometry()
-            self.resize(round(area.width() * WINDOWED_FRACTION),
-                        round(area.height() * WINDOWED_FRACTION))
+            self.resize(classroom_size(screen))
             frame = self.frameGeometry()
             frame.moveCenter(area.center())
             self.move(frame.topLeft())

@@ -25,6 +25,11 @@ MIN_CAP_MM = 4.8
 # makes it grow half as much as body text, so a heading never crowds out the words under it.
 LARGE_CAP_MM = 8.0
 PLAUSIBLE_DPI = (40.0, 700.0)
+# The area the exhibit's layout is drawn for, in pixels at the reference DPI. A classroom window
+# smaller than this (on a laptop, or a 1024×768 projector) has every size scaled down to fit it,
+# down to MIN_FIT; a kiosk's touchscreen keeps its sizes on the glass (see fitted()).
+DESIGN_PX = (1280, 800)
+MIN_FIT = 0.6
 
 
 @dataclass(frozen=True)
@@ -34,6 +39,7 @@ class Metrics:
     dpi: float = REFERENCE_DPI
     dpi_known: bool = True
     text_scale: float = 1.0
+    fit: float = 1.0  # below 1: shrunk to a small classroom window (fitted())
 
     @classmethod
     def for_screen(cls, screen: QScreen | None, text_scale: float = 1.0) -> Metrics:
@@ -43,7 +49,19 @@ class Metrics:
         return cls(dpi, True, text_scale)
 
     def scaled(self, text_scale: float) -> Metrics:
-        return Metrics(self.dpi, self.dpi_known, text_scale)
+        return Metrics(self.dpi, self.dpi_known, text_scale, self.fit)
+
+    def fitted(self, width_px: int, height_px: int) -> Metrics:
+        """These sizes shrunk so the exhibit's layout fits a window of this size (never grown).
+
+        For windows read with a mouse, keyboard or remote: sizes on the glass matter for touch,
+        so a full-screen kiosk keeps them."""
+        needed = self.dpi / REFERENCE_DPI
+        fit = min(1.0, width_px / (DESIGN_PX[0] * needed), height_px / (DESIGN_PX[1] * needed))
+        if fit >= 1.0:
+            return self
+        fit = max(MIN_FIT, fit)
+        return Metrics(self.dpi * fit, self.dpi_known, self.text_scale, self.fit * fit)
 
     @property
     def px_per_mm(self) -> float:
@@ -53,8 +71,9 @@ class Metrics:
         return max(1, round(mm * self.px_per_mm))
 
     def target(self, mm: float = TARGET_MM) -> int:
-        """A touch target's smaller side: ``mm`` on the glass, never under 60 px."""
-        return max(TARGET_FLOOR_PX, self.px(mm))
+        """A touch target's smaller side: ``mm`` on the glass, never under 60 px (scaled with
+        the rest in a fitted classroom window)."""
+        return max(round(TARGET_FLOOR_PX * self.fit), self.px(mm))
 
     @property
     def spacing(self) -> int:

@@ -107,6 +107,7 @@ class TitleScreen(QWidget):
         choices.addWidget(self._access)
         choices.addStretch(1)
         words.addLayout(choices)
+        self._choices = choices
         self._words = QWidget(self)
         self._words.setObjectName("titleWords")
         self._words.setLayout(words)
@@ -145,11 +146,14 @@ class TitleScreen(QWidget):
         self._fit_begin()
 
     def _fit_begin(self) -> None:
-        """The begin button is never narrower than its words (long in Russian, larger with A+):
-        the pictures beside it give way instead."""
-        self._begin.ensurePolished()
+        """The begin button and the row of switches under it are never narrower than their
+        words (long in Russian, larger with A+, a small classroom window): the pictures beside
+        them give way instead."""
+        for widget in (self._begin, self._languages, self._access):
+            widget.ensurePolished()
         self._begin.setMinimumWidth(0)
         self._begin.setMinimumWidth(self._begin.sizeHint().width())
+        self._words.setMinimumWidth(self._choices.sizeHint().width())
 
     def reset(self, language: str) -> None:
         self.set_language(language)

@@ -20,6 +20,7 @@ from kiosk.core.findings import Finding, Severity  # noqa: E402
 from kiosk.core.model import Library, Subject  # noqa: E402
 from kiosk.core.settings import Settings  # noqa: E402
 from kiosk.ui.main_window import KioskWindow  # noqa: E402
+from kiosk.ui.metrics import Metrics  # noqa: E402
 from kiosk.ui.theme import PALETTE, apply_theme, palette  # noqa: E402
 from tests.ui.helpers import LANDSCAPE, METRICS, FakeClock, WindowFactory, make_subject  # noqa: E402
 
@@ -129,14 +130,16 @@ def no_speech_engine(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 @pytest.fixture
-def make_window(qtbot: Any, library: Library, findings: list[Finding],
+def make_window(qtbot: Any, qapp: QApplication, library: Library, findings: list[Finding],
                 clock: FakeClock) -> WindowFactory:
     """Build a kiosk window with content, shown at ``size``; closed for good after the test."""
 
     def build(*, size: tuple[int, int] = LANDSCAPE, content: Library | None = None,
               use_clock: bool = True, idle_max_check_ms: int = 5, pin_timeout_ms: int = 30_000,
-              visit_summary: Any = None, **settings: Any) -> KioskWindow:
-        window = KioskWindow(Settings(**settings), METRICS,
+              visit_summary: Any = None, metrics: Metrics = METRICS, **settings: Any) -> KioskWindow:
+        if metrics != METRICS:  # the theme `kiosk run` would apply for these sizes
+            apply_theme(qapp, metrics)
+        window = KioskWindow(Settings(**settings), metrics,
                              clock=clock if use_clock else time.monotonic,
                              idle_max_check_ms=idle_max_check_ms, pin_timeout_ms=pin_timeout_ms,
                              visit_summary=visit_summary)

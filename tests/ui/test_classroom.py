@@ -7,9 +7,11 @@ from typing import Any
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QPushButton
 
 from kiosk.ui.main_window import KioskWindow
-from tests.ui.helpers import FakeClock, WindowFactory, find, tap
+from kiosk.ui.metrics import DESIGN_PX, MIN_FIT, Metrics
+from tests.ui.helpers import METRICS, FakeClock, WindowFactory, find, screenshot, tap
 
 
 def _active(window: KioskWindow, qtbot: Any) -> KioskWindow:
@@ -68,3 +70,42 @@ def test_idle_reset_can_be_switched_off(make_window: WindowFactory, clock: FakeC
     clock.advance(10_000)
     qtbot.wait(20)
     assert window.screen_name() == "exhibit/texts"
+
+
+def test_sizes_shrink_only_to_fit_a_small_window() -> None:
+    """A window as large as the exhibit's layout keeps every size; a smaller one gets all of
+    them scaled by the same factor (touch floors included), never below MIN_FIT."""
+    assert METRICS.fitted(*DESIGN_PX) == METRICS and METRICS.fitted(1920, 1080) == METRICS
+    laptop = METRICS.fitted(1093, 582)  # 80 % of a 1366×768 laptop's free area
+    assert laptop.fit == pytest.approx(582 / 800)
+    assert laptop.target() == round(60 * laptop.fit) and laptop.target() < METRICS.target()
+    assert laptop.font_px(5.2) < METRICS.font_px(5.2)
+    assert laptop.scaled(1.3).fit == laptop.fit  # a visitor's larger text keeps the fit
+    assert METRICS.fitted(400, 300).fit == MIN_FIT
+    sharp = Metrics(dpi=200.0)  # the same window on a high-DPI laptop needs more pixels
+    assert sharp.fitted(1920, 1080).fit < 1
+
+
+@pytest.mark.parametrize("size", [(1093, 582), (1024, 768)], ids=["laptop", "projector"])
+def test_a_small_classroom_window_shows_the_whole_exhibit(make_window: WindowFactory, qtbot: Any,
+                                                          size: tuple[int, int]) -> None:
+    """On a laptop or a 1024×768 projector the window keeps its size on every screen, and every
+    button of the bar is in it with its label whole."""
+    window = make_window(size=size, windowed=True, metrics=METRICS.fitted(*size), reduced_motion=True)
+    assert window.size().toTuple() == size
+
+    def clipped() -> list[str]:
+        bar = [b for b in window.findChildren(QPushButton) if b.isVisible() and b.objectName().startswith(
+            ("tab_", "homeButton", "languageButton_", "access", "touchToBegin"))]
+        assert len(bar) >= 7
+        return [b.objectName() for b in bar
+                if not window.rect().contains(b.rect().translated(b.mapTo(window, b.rect().topLeft())))
+                or b.fontMetrics().horizontalAdvance(b.text()) >= b.contentsRect().width()]
+
+    qtbot.waitUntil(lambda: not clipped(), timeout=2000)
+    tap(find(window, "touchToBegin"))
+    for name in ("texts", "images", "video", "charts"):
+        tap(find(window, f"tab_{name}"))
+        qtbot.waitUntil(lambda: not clipped(), timeout=2000)
+        assert window.size().toTuple() == size
+    screenshot(window, f"classroom-{size[0]}x{size[1]}-charts")

@@ -28,7 +28,7 @@ PLAUSIBLE_DPI = (40.0, 700.0)
 # The area the exhibit's layout is drawn for, in pixels at the reference DPI. A classroom window
 # smaller than this (on a laptop, or a 1024×768 projector) has every size scaled down to fit it,
 # down to MIN_FIT; a kiosk's touchscreen keeps its sizes on the glass (see fitted()).
-DESIGN_PX = (1280, 800)
+DESIGN_PX = (1440, 900)
 MIN_FIT = 0.6
 
 

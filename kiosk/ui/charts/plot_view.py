@@ -10,9 +10,20 @@ figure the visitor wants (``point_touched``), a touch anywhere else says ``empty
 
 from __future__ import annotations
 
+import math
+
 import pyqtgraph as pg
 from PySide6.QtCore import QPoint, QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QContextMenuEvent, QFontMetrics, QMouseEvent, QPen, QWheelEvent
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QContextMenuEvent,
+    QFontMetrics,
+    QMouseEvent,
+    QPen,
+    QResizeEvent,
+    QWheelEvent,
+)
 from PySide6.QtWidgets import QWidget
 
 from kiosk.core.chartdata import ChartLayout, PlottedPoint
@@ -50,6 +61,7 @@ class PlotView(pg.PlotWidget):
         self._marks: dict[int, list[pg.GraphicsObject]] = {}
         self._labels: list[tuple[PlottedPoint, pg.TextItem]] = []
         self._curves: list[tuple[pg.PlotCurveItem, list[tuple[PlottedPoint, PlottedPoint]]]] = []
+        self._y_tick_labels: list[tuple[float, str]] = []
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
         self.setAntialiasing(True)
         plot = self.getPlotItem()
@@ -114,9 +126,42 @@ class PlotView(pg.PlotWidget):
         if self._layout is not None:
             vb = self.getPlotItem().getViewBox()
             lo, hi = self._layout.y_range
+            hi = self._room_for_labels(lo, hi, vb.height())
             # A hair below zero, so the axis still writes its "0".
             vb.setRange(xRange=self._layout.x_range, yRange=(lo - (hi - lo) * 0.004, hi),
                         padding=0.0)
+            self._thin_value_ticks((hi - lo) / vb.height() if vb.height() >= 50 else 0.0)
+
+    def _thin_value_ticks(self, units_per_px: float) -> None:
+        """Every value tick while they stand apart; on a short plot every second (or third...)
+        from zero, so the numbers never run into each other."""
+        ticks = self._y_tick_labels
+        if len(ticks) < 3:
+            return
+        every = 1
+        if units_per_px > 0:
+            gap_px = abs(ticks[1][0] - ticks[0][0]) / units_per_px
+            room = QFontMetrics(self._style.font(self._style.tick_px)).height() * 1.4
+            every = max(1, math.ceil(room / gap_px)) if gap_px > 0 else 1
+        self.getPlotItem().getAxis("left").setTicks([ticks[::every], []])
+
+    def _room_for_labels(self, lo: float, hi: float, height_px: float) -> float:
+        """The top of the value axis raised, if need be, so the label over the tallest figure
+        fits inside the plot in pixels (the layout's headroom is a share of the range, too
+        little on a short plot: a small window, large text)."""
+        if self._layout is None or not self._layout.points or height_px < 50:
+            return hi
+        label_px = QFontMetrics(self._style.font(self._style.value_px, bold=True)).height() * 1.5
+        share = label_px / height_px
+        if share >= 0.5:
+            return hi
+        tallest = max(p.y for p in self._layout.points)
+        return max(hi, (tallest - share * lo) / (1 - share))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if getattr(self, "_layout", None) is not None:  # (pyqtgraph resizes before __init__ ends)
+            self.reset_range()  # the labels' room above the tallest figure is in pixels
 
     def _draw_lines(self, layout: ChartLayout) -> None:
         plot = self.getPlotItem()
@@ -238,6 +283,7 @@ class PlotView(pg.PlotWidget):
         plot = self.getPlotItem()
         unit = "%" if layout.unit == "%" else ""
         y_ticks = [(t, format_value(t, self._language, unit)) for t in layout.y_ticks]
+        self._y_tick_labels = y_ticks
         left = plot.getAxis("left")
         left.setTicks([y_ticks, []])
         # The "0" at the foot of the axis reaches half a line below it: allow that much, or

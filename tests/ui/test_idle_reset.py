@@ -108,6 +108,22 @@ def test_reset_leaves_nothing_of_the_previous_visitor(make_window: WindowFactory
     assert bar is None or bar.value() == 0
 
 
+def test_home_leaves_nothing_for_the_next_visitor(make_window: WindowFactory) -> None:
+    """A visitor who leaves by Home: the next one begins on the first tab, with no picture of
+    the last visit kept. (The title keeps the visitor's language until the idle reset.)"""
+    window = make_window()
+    _visit(window)
+    tap(find(window, "tab_images"))
+    page = find(window, "tabPage_images")
+    page.open_picture(1)
+    tap(find(window, "tab_charts"))
+    tap(find(window, "homeButton"))
+    assert window.screen_name() == "title"
+    assert not page.viewer_open() and page.viewer.loader.memory_bytes() == 0
+    _visit(window)
+    assert window.screen_name() == "exhibit/texts"
+
+
 def test_reset_goes_straight_to_the_title(make_window: WindowFactory) -> None:
     """With every tab opened, the reset shows the title and nothing else: the exhibit's return
     to its first tab happens behind it, so no tab view is logged or counted for nobody. (How

@@ -49,6 +49,11 @@ def run(args: argparse.Namespace) -> int:
     observer = child.data.get("observer", {})
     print_figures(results, [*(f"{f['where']}: {f['message']}" for f in failures), *problems,
                             *observer.get("exception_texts", []), *observer.get("qt_critical_texts", [])])
+    retaps = child.data.get("record", {}).get("home_retaps", [])
+    if retaps:
+        print(f"\nHome needed a second tap {len(retaps)} times:")
+        for line in retaps:
+            print(f"  {line}")
     ok = all_ok(results) and child.returncode == 0 and not failures
     print(f"\n{summary['visits']} visits in {elapsed:.0f} s ({child.how_it_ended()}); "
           f"RSS {summary.get('rss_start_mb', 0):.0f} → {summary.get('rss_warm_mb', 0):.0f} (warm) → "

@@ -18,7 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from PySide6.QtCore import QPoint
-from PySide6.QtWidgets import QAbstractButton, QScroller, QWidget
+from PySide6.QtWidgets import QAbstractButton, QApplication, QScroller, QWidget
 
 from kiosk.reliability.harness import Observer, Steps, StepTimeout, Until, descendants, visible
 from kiosk.reliability.touch import Finger
@@ -27,6 +27,7 @@ TAP_MS = 20  # between taps: enough for Qt to lay out and paint what the tap cha
 TAB_TIMEOUT_S = 10.0
 MAX_LIST_SWIPES = 12
 PLAY_TIMEOUT_S = 8.0
+HOME_TIMEOUT_S = 3.0
 END_TIMEOUT_S = 15.0
 END_SEEK_FRACTION = 0.985  # where "to the end" seeks: the last second or so of the film
 PARTS = ("read", "look", "watch", "chart")  # what a visit does, in this order (--parts narrows it)
@@ -75,6 +76,9 @@ class VisitRecord:
     home_exits: int = 0
     idle_exits: int = 0
     timeouts: list[str] = field(default_factory=list)
+    # A tap on Home that did not bring the title (then tapped again, as a visitor would), with
+    # what was under the finger: kept apart from failures so a rare lost tap is seen, explained.
+    home_retaps: list[str] = field(default_factory=list)
 
 
 class Visitor:
@@ -274,7 +278,13 @@ class Visitor:
     def leave(self, plan: VisitPlan, resets_before: int) -> Steps:
         if plan.leave == "home":
             yield from self.tap("homeButton")
-            yield self.until(lambda: self.screen() == "title", "the title screen after Home")
+            try:
+                yield self.until(lambda: self.screen() == "title", "the title screen after Home",
+                                 HOME_TIMEOUT_S)
+            except StepTimeout:
+                self.record.home_retaps.append(f"visit {plan.number}: {self.under_home()}")
+                yield from self.tap("homeButton")
+                yield self.until(lambda: self.screen() == "title", "the title screen after Home, tapped again")
             self.record.home_exits += 1
         else:
             self.record.idle_exits += 1
@@ -282,6 +292,22 @@ class Visitor:
         yield Until(lambda: self.observer.resets > resets_before and self.screen() == "title",
                     self.idle_wait_s, "the idle reset", keep_alive=False)
         yield 0
+
+    def under_home(self) -> str:
+        """What a tap on Home met: the widget under its centre, a mouse grab, a scroller."""
+        home = self.find("homeButton")
+        if home is None:
+            return f"no visible Home on {self.screen()}"
+        centre = home.mapTo(self.window, home.rect().center())
+        at = self.window.childAt(centre)
+        grabber = QWidget.mouseGrabber()
+        scrollers = [getattr(s.target(), "objectName", lambda: "?")() for s in QScroller.activeScrollers()]
+        popup = QApplication.activePopupWidget()
+        return (f"screen {self.screen()}, under Home's centre {centre.toTuple()}: "
+                f"{type(at).__name__ if at else None} {at.objectName() if at else ''!r}, "
+                f"Home enabled {home.isEnabled()}, mouse grabber "
+                f"{grabber.objectName() or type(grabber).__name__ if grabber else None}, "
+                f"active scrollers {scrollers}, popup {popup.objectName() if popup else None}")
 
     def check_reset(self, plan: VisitPlan) -> None:
         """What the next visitor finds: the title, in the default language, nothing open."""

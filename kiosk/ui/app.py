@@ -172,6 +172,8 @@ class _Services(QObject):
 
         self.audio_probe = AudioProbe(self)
         window.visit_ended.connect(self._on_window_visit_ended)
+        # A reset after Home (the visitor's language and look put back) frees memory too.
+        window.reset_done.connect(self.trim_timer.start)
         self.library: Library | None = None
 
     def after_first_paint(self) -> None:

@@ -60,6 +60,7 @@ class KioskWindow(QWidget):
     # What visitors do, for the local visit analytics (kiosk.ui.visit_log): never who they are.
     visit_started = Signal(str)  # subject id
     visit_ended = Signal(str)  # "idle", "home" or "error"
+    reset_done = Signal()  # the kiosk is back as the next visitor finds it (also after Home)
     language_changed = Signal(str)
     item_opened = Signal(str)
     video_progress = Signal(str, float)
@@ -221,6 +222,7 @@ class KioskWindow(QWidget):
         if self._pending_content:
             self._rebuild()
         state_log.info("idle=reset took_ms=%.1f", (time.perf_counter() - started) * 1000)
+        self.reset_done.emit()
 
     def recover(self) -> None:
         """After an unexpected error: back to a clean title screen (never a dialog)."""

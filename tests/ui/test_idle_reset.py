@@ -124,6 +124,18 @@ def test_home_leaves_nothing_for_the_next_visitor(make_window: WindowFactory) ->
     assert window.screen_name() == "exhibit/texts"
 
 
+def test_every_reset_says_it_is_done(make_window: WindowFactory, qtbot: Any) -> None:
+    """The idle reset that follows Home (nothing left of the visit but its language) also says
+    it is done, so the kiosk trims its memory after it as after any visit."""
+    window = make_window()
+    _visit(window)
+    tap(find(window, "languageButton_ru"))
+    tap(find(window, "homeButton"))
+    with qtbot.waitSignal(window.reset_done, timeout=1000):
+        window.reset_visit()
+    assert find(window, "titleHeading").text() == "Lenin Enrollment"
+
+
 def test_reset_goes_straight_to_the_title(make_window: WindowFactory) -> None:
     """With every tab opened, the reset shows the title and nothing else: the exhibit's return
     to its first tab happens behind it, so no tab view is logged or counted for nobody. (How

@@ -107,6 +107,16 @@ def release_drawn_memory() -> None:
 
 
 
+def metrics_for(settings: Settings, screen: QScreen) -> Metrics:
+    """Sizes on the glass for a kiosk; a classroom window smaller than the exhibit's layout
+    (a laptop, a projector) gets all of them scaled to fit its first size."""
+    metrics = Metrics.for_screen(screen)
+    if not settings.windowed:
+        return metrics
+    size = classroom_size(screen)
+    return metrics.fitted(size.width(), size.height())
+
+
 def safe_mode_notice(guard: CrashGuard) -> str:
     when = ""
     if guard.state.last_good_at:
@@ -227,10 +237,7 @@ def run_app(settings: Settings, *, started: float | None = None) -> int:
     app.setDesktopFileName("exhibit-kiosk")
     quitter = QuitOnSignals(app)
     screen = choose_screen(settings.screen)
-    metrics = Metrics.for_screen(screen)
-    if settings.windowed:  # a classroom window smaller than the exhibit's layout: all of it scaled
-        size = classroom_size(screen)
-        metrics = metrics.fitted(size.width(), size.height())
+    metrics = metrics_for(settings, screen)
     apply_theme(app, metrics)
     window = KioskWindow(settings, metrics, visit_summary=_visit_summary if settings.analytics else None)
     root = Path(settings.content_dir or default_content_dir())

@@ -458,10 +458,10 @@ class KioskWindow(QWidget):
             self._rebuild()
         elif self._title is not None:
             self._show_screen(self._title, "title")
-            # Behind the title, as at the idle reset: the next visitor begins on the first tab
-            # with nothing of this visit kept (the title keeps this visitor's language and look
-            # until the idle reset).
-            if exhibit is not None:
+            # At a kiosk, behind the title as at the idle reset: the next visitor begins on the
+            # first tab with nothing of this visit kept (the title keeps this visitor's language
+            # and look until the idle reset). A classroom window keeps the teacher's place.
+            if exhibit is not None and self._locked:
                 exhibit.reset(self._language)
         if (self._language != self._default_language()
                 or self._appearance != self._default_appearance):

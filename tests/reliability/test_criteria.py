@@ -54,3 +54,12 @@ def test_one_type_leaking_a_few_objects_per_visit_fails() -> None:
     assert all_ok(soak_results(warm))
     noise = soak_summary(_raw([_sample(200, 400, frames=1200), _sample(230, 400, frames=1212)]))
     assert noise["type_growth_per_100_visits"] == 0  # a dozen objects either way is noise
+
+
+def test_home_lost_more_than_rarely_fails() -> None:
+    """A Home tapped twice now and then is reported; on more than 1 % of visits it fails."""
+    raw = _raw([_sample(200, 400), _sample(400, 400)])
+    raw["record"]["home_retaps"] = ["visit 69: under Home's centre ..."] * 2
+    assert all_ok(soak_results(soak_summary(raw)))
+    raw["record"]["home_retaps"] = ["visit 69: under Home's centre ..."] * 5
+    assert not all_ok(soak_results(soak_summary(raw)))

@@ -5,10 +5,13 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPointF, Qt
+from PySide6.QtGui import QFontMetrics
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QPushButton
 
+from kiosk.core.settings import Settings
+from kiosk.ui.app import metrics_for
 from kiosk.ui.main_window import KioskWindow
 from kiosk.ui.metrics import DESIGN_PX, MIN_FIT, Metrics
 from tests.ui.helpers import METRICS, FakeClock, WindowFactory, find, screenshot, tap
@@ -72,6 +75,24 @@ def test_idle_reset_can_be_switched_off(make_window: WindowFactory, clock: FakeC
     assert window.screen_name() == "exhibit/texts"
 
 
+def test_only_a_classroom_window_is_fitted(qapp: Any) -> None:
+    """Full screen keeps its sizes on the glass (10 mm targets for fingers) on any screen; a
+    classroom window on a screen smaller than the exhibit's layout is scaled to fit."""
+    screen = qapp.primaryScreen()  # the offscreen platform's 800×800 screen
+    assert metrics_for(Settings(), screen).fit == 1.0
+    assert metrics_for(Settings(windowed=True), screen).fit < 1.0
+
+
+def test_home_in_a_classroom_keeps_the_teachers_place(make_window: WindowFactory) -> None:
+    """In a classroom window Home (or Esc) and back again finds the tab the teacher left."""
+    window = make_window(windowed=True)
+    tap(find(window, "touchToBegin"))
+    tap(find(window, "tab_charts"))
+    tap(find(window, "homeButton"))
+    tap(find(window, "touchToBegin"))
+    assert window.screen_name() == "exhibit/charts"
+
+
 def test_sizes_shrink_only_to_fit_a_small_window() -> None:
     """A window as large as the exhibit's layout keeps every size; a smaller one gets all of
     them scaled by the same factor (touch floors included), never below MIN_FIT."""
@@ -100,7 +121,7 @@ def test_a_small_classroom_window_shows_the_whole_exhibit(make_window: WindowFac
         assert len(bar) >= 7
         return [b.objectName() for b in bar
                 if not window.rect().contains(b.rect().translated(b.mapTo(window, b.rect().topLeft())))
-                or b.fontMetrics().horizontalAdvance(b.text()) >= b.contentsRect().width()]
+                or b.width() < b.sizeHint().width()]  # narrower than its label and padding
 
     qtbot.waitUntil(lambda: not clipped(), timeout=2000)
     tap(find(window, "touchToBegin"))
@@ -112,4 +133,14 @@ def test_a_small_classroom_window_shows_the_whole_exhibit(make_window: WindowFac
     # The chart itself keeps a good share of the panel (its key scrolls instead).
     qtbot.waitUntil(lambda: panel.plot() is not None and panel.plot().isVisible()
                     and panel.plot().height() > panel.height() / 3, timeout=5000)
+    # On the short plot the value axis's numbers stand apart, from "0", and the figure written
+    # over the tallest mark is inside the plot, not cut off at its top.
+    plot = panel.plot()
+    axis, box = plot.getPlotItem().getAxis("left"), plot.getPlotItem().getViewBox()
+    ticks = [value for value, _label in axis._tickLevels[0]]
+    assert ticks[0] == 0 and len(ticks) >= 2
+    gap = abs(box.mapViewToScene(QPointF(0, ticks[1])).y() - box.mapViewToScene(QPointF(0, ticks[0])).y())
+    assert gap > QFontMetrics(axis.style["tickFont"]).height()
+    top = box.sceneBoundingRect().top()
+    assert all(label.sceneBoundingRect().top() >= top - 1 for _point, label in plot._labels)
     screenshot(window, f"classroom-{size[0]}x{size[1]}-charts")

@@ -14,16 +14,7 @@ import math
 
 import pyqtgraph as pg
 from PySide6.QtCore import QPoint, QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import (
-    QBrush,
-    QColor,
-    QContextMenuEvent,
-    QFontMetrics,
-    QMouseEvent,
-    QPen,
-    QResizeEvent,
-    QWheelEvent,
-)
+from PySide6.QtGui import QBrush, QColor, QContextMenuEvent, QFontMetrics, QMouseEvent, QPen, QWheelEvent
 from PySide6.QtWidgets import QWidget
 
 from kiosk.core.chartdata import ChartLayout, PlottedPoint
@@ -125,8 +116,7 @@ class PlotView(pg.PlotWidget):
     def reset_range(self) -> None:
         if self._layout is not None:
             vb = self.getPlotItem().getViewBox()
-            lo, hi = self._layout.y_range
-            hi = self._room_for_labels(lo, hi, vb.height())
+            lo, hi = self._room_for_labels(*self._layout.y_range, vb.height())
             # A hair below zero, so the axis still writes its "0".
             vb.setRange(xRange=self._layout.x_range, yRange=(lo - (hi - lo) * 0.004, hi),
                         padding=0.0)
@@ -145,23 +135,24 @@ class PlotView(pg.PlotWidget):
             every = max(1, math.ceil(room / gap_px)) if gap_px > 0 else 1
         self.getPlotItem().getAxis("left").setTicks([ticks[::every], []])
 
-    def _room_for_labels(self, lo: float, hi: float, height_px: float) -> float:
-        """The top of the value axis raised, if need be, so the label over the tallest figure
-        fits inside the plot in pixels (the layout's headroom is a share of the range, too
-        little on a short plot: a small window, large text)."""
-        if self._layout is None or not self._layout.points or height_px < 50:
-            return hi
-        label_px = QFontMetrics(self._style.font(self._style.value_px, bold=True)).height() * 1.5
-        share = label_px / height_px
-        if share >= 0.5:
-            return hi
-        tallest = max(p.y for p in self._layout.points)
-        return max(hi, (tallest - share * lo) / (1 - share))
-
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        if getattr(self, "_layout", None) is not None:  # (pyqtgraph resizes before __init__ ends)
-            self.reset_range()  # the labels' room above the tallest figure is in pixels
+    def _room_for_labels(self, lo: float, hi: float, height_px: float) -> tuple[float, float]:
+        """The value axis widened, if need be, so every figure written by its mark fits inside
+        the plot in pixels: the top raised for those over their mark, the foot lowered (line
+        charts only; bars stand on zero) for those under it. The layout's headroom is a share of
+        the range, too little on a short plot (a small window, large text)."""
+        if not self._labels or height_px < 50:
+            return lo, hi
+        line = self._layout is not None and self._layout.kind == "line"
+        for _ in range(2):  # raising the top shrinks the room under the marks, and back
+            for point, item in self._labels:
+                height, anchor = item.boundingRect().height(), item.anchor.y()
+                over = (height * anchor + self._style.gap_px) / height_px
+                under = (height * (1 - anchor) + self._style.gap_px) / height_px
+                if anchor > 0 and over < 0.5:
+                    hi = max(hi, (point.y - over * lo) / (1 - over))
+                elif anchor < 0 and line and under < 0.5:
+                    lo = min(lo, (point.y - under * hi) / (1 - under))
+        return lo, hi
 
     def _draw_lines(self, layout: ChartLayout) -> None:
         plot = self.getPlotItem()
@@ -448,8 +439,10 @@ class PlotView(pg.PlotWidget):
         event.accept()
 
     def _on_view_box_resized(self) -> None:
-        if self._layout is not None and self._layout.kind == "bar":
-            self._apply_ticks()
+        if self._layout is not None:
+            if self._layout.kind == "bar":
+                self._apply_ticks()  # category labels wrapped to the new slot width
+            self.reset_range()  # room for the labels and tick spacing are in pixels
         self.view_moved.emit()
 
     def _on_view_box_transform_changed(self) -> None:

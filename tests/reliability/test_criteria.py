@@ -63,3 +63,6 @@ def test_home_lost_more_than_rarely_fails() -> None:
     assert all_ok(soak_results(soak_summary(raw)))
     raw["record"]["home_retaps"] = ["visit 69: under Home's centre ..."] * 5
     assert not all_ok(soak_results(soak_summary(raw)))
+    short = _raw([_sample(20, 400), _sample(70, 400)], visits=70) | {"warmup": 20}
+    short["record"]["home_retaps"] = ["visit 12: under Home's centre ..."]
+    assert all_ok(soak_results(soak_summary(short)))  # one in a short run is not 1.4 %

@@ -105,8 +105,6 @@ def release_drawn_memory() -> None:
     heap.trim()
 
 
-
-
 def metrics_for(settings: Settings, screen: QScreen) -> Metrics:
     """Sizes on the glass for a kiosk; a classroom window smaller than the exhibit's layout
     (a laptop, a projector) gets all of them scaled to fit its first size."""
@@ -182,8 +180,7 @@ class _Services(QObject):
 
         self.audio_probe = AudioProbe(self)
         window.visit_ended.connect(self._on_window_visit_ended)
-        # A reset after Home (the visitor's language and look put back) frees memory too.
-        window.reset_done.connect(self.trim_timer.start)
+        window.reset_done.connect(self._on_window_reset_done)
         self.library: Library | None = None
 
     def after_first_paint(self) -> None:
@@ -213,6 +210,9 @@ class _Services(QObject):
     def _on_window_visit_ended(self, _reason: str) -> None:
         self.trim_timer.start()
         self.audio_probe.start()  # only if the last check went unanswered
+
+    def _on_window_reset_done(self) -> None:
+        self.trim_timer.start()  # also the reset after Home, which puts the visitor's language back
 
     def _on_trim_timer_timeout(self) -> None:
         if self.window.screen_name() == "title":

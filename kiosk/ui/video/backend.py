@@ -59,8 +59,7 @@ def has_audio_device() -> bool:
     """Whether sound can be played; said once in the log when it cannot (the film plays silently).
 
     The child's answer when it has come; otherwise Qt is asked here, on the calling thread."""
-    available = known_audio()
-    why = str(_state.get("audio_why") or "") if available is not None else ""
+    available, why = known_audio(), str(_state.get("audio_why") or "")
     if available is None:
         available = bool(multimedia().QMediaDevices.audioOutputs())
     if not available and not _state.get("told_no_audio"):

@@ -56,6 +56,7 @@ class Observer(logging.Handler):
         self.staff_exit = 0
         self.painted = False
         self.content_checked = False
+        self.warmed_up = False  # the tab libraries loaded after the first paint (kiosk.ui.app)
         self.on_painted: Callable[[], None] | None = None
 
     # logging.Handler
@@ -78,7 +79,9 @@ class Observer(logging.Handler):
             self.keys_refused += 1
 
     def _state(self, text: str) -> None:
-        if text.startswith("idle=reset"):
+        if text == "warmed up":
+            self.warmed_up = True
+        elif text.startswith("idle=reset"):
             self.resets += 1
         elif text == "close refused":
             self.close_refused += 1

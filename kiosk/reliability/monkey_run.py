@@ -285,7 +285,10 @@ class Monkey:
     def steps(self) -> Steps:
         observer, window = self.observer, self.window
         assert observer is not None and window is not None and self.heartbeat is not None
-        yield Until(lambda: observer.content_checked, 120, "the full content check", keep_alive=False)
+        # A kiosk meets its visitors warmed up: the tab libraries it loads in its first second
+        # (on the UI thread, by design, before anyone is there) are not a visitor's stall.
+        yield Until(lambda: observer.content_checked and observer.warmed_up, 120,
+                    "the full content check and the warm-up", keep_alive=False)
         names = list(WEIGHTS)
         weights = [WEIGHTS[n] for n in names]
         self.heartbeat.start()

@@ -95,6 +95,26 @@ def test_a_silent_child_is_stopped_and_asked_again_after_the_next_visit(
     assert not probe.running()
 
 
+def test_while_the_child_asks_a_film_plays_silently_without_asking_qt(
+        qtbot: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The player never asks the sound server on the UI thread while the child does (they can
+    wait on each other for seconds): the film is silent, and nothing says there is no device."""
+    probe = AudioProbe(command=_script(tmp_path, "import time\ntime.sleep(60)\n"))
+    probe.start()
+    real = backend.multimedia
+
+    def refuse() -> None:
+        raise AssertionError("the sound system was asked on the UI thread")
+
+    monkeypatch.setattr(backend, "multimedia", refuse)
+    try:
+        assert backend.has_audio_device() is False
+    finally:
+        probe.stop()
+    monkeypatch.setattr(backend, "multimedia", real)
+    assert backend.known_audio() is None  # stopped unanswered: the player may ask Qt again
+
+
 def test_a_child_that_fails_leaves_the_question_to_the_player(qtbot: Any, tmp_path: Path,
                                                               caplog: pytest.LogCaptureFixture) -> None:
     """A check that crashes is logged, gives no answer, and is given up after a few tries."""

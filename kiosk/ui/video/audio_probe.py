@@ -7,7 +7,8 @@ thread that freezes the exhibit in front of a visitor. So after the first paint 
 (``python -m kiosk.ui.video.audio_probe``, about 0.2 s) asks Qt, and the video player takes its
 answer (kiosk.ui.video.backend.remember_audio). A child that does not answer within
 ``timeout_ms`` is stopped and films play silently; the question is asked again after each visit
-until it is answered. Until the first answer, the player asks in-process as before.
+until it is answered. While the child is asking, a film plays silently (a "yes" gives the next
+film its sound); only when no check has run, or one failed, does the player ask Qt itself.
 
 With a "yes", the player still connects to the sound server itself when it makes its audio
 output (at the first film), but to a server that has just answered.
@@ -71,6 +72,7 @@ class AudioProbe(QObject):
         process.errorOccurred.connect(self._on_process_error_occurred)
         self._process = process
         self._timer.start()
+        backend.audio_check_started()
         process.start(self._command[0], self._command[1:])
 
     def running(self) -> bool:
@@ -80,6 +82,7 @@ class AudioProbe(QObject):
         self._timer.stop()
         process, self._process = self._process, None
         if process is not None:
+            backend.audio_check_ended()
             process.finished.disconnect(self._on_process_finished)
             process.errorOccurred.disconnect(self._on_process_error_occurred)
             if process.state() != QProcess.ProcessState.NotRunning:

@@ -46,7 +46,20 @@ def remember_audio(available: bool | None, why: str = "") -> None:
     why sound is off when it is; None: no answer (the player asks Qt itself)."""
     _state["audio"] = available
     _state["audio_why"] = why
+    _state["audio_checking"] = False
     _state.pop("told_no_audio", None)
+
+
+def audio_check_started() -> None:
+    """The child is asking: until it answers, a film plays silently rather than asking Qt on the
+    UI thread at the same moment (two clients starting up with the sound server can wait on each
+    other for seconds); an answer of yes gives the next film its sound."""
+    _state["audio_checking"] = True
+
+
+def audio_check_ended() -> None:
+    """The child ended without an answer: the player asks Qt itself again."""
+    _state["audio_checking"] = False
 
 
 def known_audio() -> bool | None:
@@ -60,6 +73,8 @@ def has_audio_device() -> bool:
 
     The child's answer when it has come; otherwise Qt is asked here, on the calling thread."""
     available, why = known_audio(), str(_state.get("audio_why") or "")
+    if available is None and _state.get("audio_checking"):
+        return False  # silent for now, not said: the check is under way
     if available is None:
         available = bool(multimedia().QMediaDevices.audioOutputs())
     if not available and not _state.get("told_no_audio"):

@@ -73,6 +73,7 @@ def load_library(
     root = Path(root)
     sink = FindingSink(root)
     subjects: list[Subject] = []
+    drafts: list[Subject] = []
     for folder in subject_folders(root, sink):
         try:
             version = (pinned or {}).get(folder.name)
@@ -93,9 +94,12 @@ def load_library(
                        "video or chart could be used), so visitors do not see it",
                        hint="see the other findings for this folder, or add content to it")
             continue
-        subjects.append(subject)
+        (drafts if subject.draft else subjects).append(subject)
     findings = sorted(sink.findings, key=lambda f: (f.file, f.line or 0, -f.severity))
-    return LoadResult(Library(root, tuple(subjects)), findings)
+    # The chooser's order: `order` in subject.toml, then the folder name.
+    subjects.sort(key=lambda s: (s.order, s.id))
+    drafts.sort(key=lambda s: (s.order, s.id))
+    return LoadResult(Library(root, tuple(subjects), tuple(drafts)), findings)
 
 
 def validate(path: Path) -> list[Finding]:

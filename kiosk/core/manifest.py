@@ -15,7 +15,7 @@ from kiosk.core.tables import decode_text, nearest
 
 TOP_KEYS = (
     "title", "subtitle", "year", "summary", "default_language", "languages", "tabs",
-    "idle_timeout", "credit", "licence", "translations", "charts",
+    "idle_timeout", "credit", "licence", "translations", "charts", "order", "draft", "card",
 )
 TRANSLATABLE = ("title", "subtitle", "summary", "credit")
 CHART_KEYS = (
@@ -41,6 +41,11 @@ class Manifest:
     languages: tuple[str, ...]
     tabs: tuple[str, ...]
     idle_timeout_s: float | None
+    order: float = float("inf")
+    draft: bool = False
+    card: str = ""  # a picture inside the subject folder, e.g. "images/harbour.jpg"
+    card_line: int | None = None
+    tabs_line: int | None = None  # where `tabs` is written; None when the default order is used
     # each chart with the line of its `series = [...]` (or of its [[charts]] header)
     charts: list[tuple[ChartDef, int | None]] = field(default_factory=list)
 
@@ -200,6 +205,25 @@ def read_manifest(path: Path, sink: FindingSink) -> Manifest | None:
         else:
             idle = float(raw)
 
+    order = float("inf")
+    if "order" in doc:
+        raw = doc["order"]
+        if isinstance(raw, bool) or not isinstance(raw, int | float):
+            sink.warning(path, "'order' must be a number such as 1 or 2.5; the subject is placed last",
+                         line=lines.of("order"), hint="order = 1")
+        else:
+            order = float(raw)
+    draft = doc.get("draft", False)
+    if not isinstance(draft, bool):
+        sink.error(path, "'draft' must be true or false (without quotes)", line=lines.of("draft"),
+                   hint="draft = true")
+        draft = True  # when in doubt, keep it from visitors
+    card = doc.get("card", "")
+    if not isinstance(card, str):
+        sink.error(path, "'card' must name a picture in double quotes", line=lines.of("card"),
+                   hint='card = "images/harbour.jpg"')
+        card = ""
+
     licence = text_value("licence")
     year = str(doc.get("year", "")).strip()
     manifest = Manifest(
@@ -213,7 +237,15 @@ def read_manifest(path: Path, sink: FindingSink) -> Manifest | None:
         languages=tuple(languages),
         tabs=tuple(tabs),
         idle_timeout_s=idle,
+        order=order,
+        draft=draft,
+        card=card.strip(),
+        card_line=lines.of("card"),
+        tabs_line=(lines.of("tabs") or 1) if "tabs" in doc else None,
     )
+    if draft:
+        sink.info(path, "this subject is a draft (draft = true): it is checked, but visitors do not see it",
+                  line=lines.of("draft"), hint="remove the line, or write draft = false, to show it")
     if not manifest.credit:
         sink.warning(path, "the subject has no credit line", hint='add credit = "…" naming the sources')
     charts = doc.get("charts", [])

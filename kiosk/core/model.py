@@ -76,18 +76,28 @@ class MediaInfo:
     alt: Localized
 
 
+def pick_variant(default: Path, variants: Mapping[str, Path], language: str | None) -> Path:
+    """The file for ``language`` (``NAME.ru.png`` beside ``NAME.png``), else the default one."""
+    return variants.get(language, default) if language else default
+
+
 @dataclass(frozen=True)
 class ImageItem:
-    path: Path
+    path: Path  # the default language's file; it also names the item (analytics, metadata.csv)
     order: float
     info: MediaInfo
     width: int = 0
     height: int = 0
     orientation: int = 1  # EXIF orientation tag, 1 = upright
+    variants: Mapping[str, Path] = field(default_factory=dict)  # language -> NAME.XX.png
 
     @property
     def name(self) -> str:
         return self.path.name
+
+    def path_for(self, language: str | None) -> Path:
+        """The picture a visitor reading ``language`` sees."""
+        return pick_variant(self.path, self.variants, language)
 
 
 @dataclass(frozen=True)
@@ -102,10 +112,22 @@ class VideoItem:
     captions: Mapping[str, Path] = field(default_factory=dict)
     transcripts: Mapping[str, Path] = field(default_factory=dict)
     poster: Path | None = None
+    variants: Mapping[str, Path] = field(default_factory=dict)  # language -> NAME.XX.mp4
+    posters: Mapping[str, Path] = field(default_factory=dict)  # language -> NAME.XX.jpg
 
     @property
     def name(self) -> str:
         return self.path.name
+
+    def path_for(self, language: str | None) -> Path:
+        """The film a visitor reading ``language`` plays."""
+        return pick_variant(self.path, self.variants, language)
+
+    def poster_for(self, language: str | None) -> Path | None:
+        """The poster for ``language``: its own, else the default poster."""
+        if language and language in self.posters:
+            return self.posters[language]
+        return self.poster
 
     @property
     def silent(self) -> bool:
@@ -184,6 +206,22 @@ class Subject:
     videos: tuple[VideoItem, ...] = ()
     series: Mapping[str, Series] = field(default_factory=dict)
     charts: tuple[ChartDef, ...] = ()
+    order: float = float("inf")  # place among the subjects of a content root
+    draft: bool = False  # checked by the validator, never shown to visitors
+    card: Path | None = None  # the chooser card's picture named in subject.toml
+    card_variants: Mapping[str, Path] = field(default_factory=dict)
+
+    def offers(self, language: str) -> bool:
+        return language in self.languages
+
+    def card_picture(self, language: str | None) -> Path | None:
+        """The chooser card's picture: the `card` named in subject.toml, else the first
+        picture, else the first film's poster (each in the visitor's language if it has one)."""
+        if self.card is not None:
+            return pick_variant(self.card, self.card_variants, language)
+        if self.images:
+            return self.images[0].path_for(language)
+        return next((p for v in self.videos if (p := v.poster_for(language)) is not None), None)
 
     def visible_tabs(self) -> tuple[str, ...]:
         """Tabs in the subject's order, leaving out those with nothing to show."""
@@ -202,6 +240,7 @@ class Library:
 
     root: Path
     subjects: tuple[Subject, ...]
+    drafts: tuple[Subject, ...] = ()  # checked, but never shown to visitors (draft = true)
 
     def subject(self, subject_id: str) -> Subject | None:
         return next((s for s in self.subjects if s.id == subject_id), None)

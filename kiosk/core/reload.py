@@ -82,7 +82,10 @@ def merge_reload(previous: Library, result: LoadResult) -> tuple[Library, list[F
     old_by_id = {s.id: s for s in previous.subjects}
     chosen: list[Subject] = []
     notes: list[Finding] = []
+    drafts = {s.id for s in result.library.drafts}
     for sid in sorted(new_by_id.keys() | old_by_id.keys(), key=lambda i: i):
+        if sid in drafts:
+            continue  # staff took it back to a draft: visitors no longer see any version of it
         if sid in broken and sid in old_by_id:
             chosen.append(old_by_id[sid])
             notes.append(Finding(sid, None, Severity.WARNING,
@@ -90,4 +93,5 @@ def merge_reload(previous: Library, result: LoadResult) -> tuple[Library, list[F
                                  "fix the errors below; the kiosk takes the new version once it is clean"))
         elif sid in new_by_id:
             chosen.append(new_by_id[sid])
-    return Library(result.library.root, tuple(chosen)), notes
+    chosen.sort(key=lambda s: (s.order, s.id))
+    return Library(result.library.root, tuple(chosen), result.library.drafts), notes

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
+from kiosk.core.figures import ColumnMarks, read_figure
 from kiosk.core.findings import FindingSink
 from kiosk.core.manifest import parse_date
 from kiosk.core.model import DataPoint, Localized, Series
@@ -14,29 +14,13 @@ DATA_COLUMNS = ("series", "date", "year", "category", "value", "source", "approx
 TRANSLATABLE = ("category", "note")
 _TRUE = {"yes", "y", "true", "1", "≈", "approx", "approximate", "да"}
 _FALSE = {"no", "n", "false", "0", "", "нет"}
-_THOUSANDS = re.compile(r"^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$")
-_DECIMAL_COMMA = re.compile(r"^[+-]?\d+,\d+$")
 
 
 def parse_number(text: str) -> tuple[float, str] | None:
-    """A figure as staff type it: `446089`, `446,089`, `446 089`, `68.9`, `68,9`, `68.9 %`."""
-    t = text.strip().replace("\u00a0", "").replace("\u202f", "").replace(" ", "")
-    unit = ""
-    if t.endswith("%"):
-        t, unit = t[:-1], "%"
-    if t.startswith("≈") or t.startswith("~"):
-        t = t[1:]
-    if _THOUSANDS.match(t):
-        t = t.replace(",", "")
-    elif _DECIMAL_COMMA.match(t):
-        t = t.replace(",", ".")
-    try:
-        value = float(t)
-    except ValueError:
-        return None
-    if value != value or value in (float("inf"), float("-inf")):
-        return None
-    return value, unit
+    """A figure as staff type it: `446089`, `446,089`, `446 089`, `68.9`, `68,9`, `68.9 %`
+    (read alone, the English way; kiosk.core.figures reads it against its column)."""
+    figure = read_figure(text)
+    return None if figure is None else (figure.value, figure.unit)
 
 
 def read_series_file(path: Path, default_language: str, sink: FindingSink) -> list[DataPoint]:
@@ -48,17 +32,23 @@ def read_series_file(path: Path, default_language: str, sink: FindingSink) -> li
         sink.error(path, "a data file needs a 'date', 'year' or 'category' column", line=1)
         return []
     points: list[DataPoint] = []
+    marks = ColumnMarks.of(row.get("value") for row in table.rows)
     for row in table.rows:
         name = row.get("series")
         if not name:
             sink.error(path, "this row has no series name", line=row.line)
             continue
-        number = parse_number(row.get("value"))
-        if number is None:
+        figure = read_figure(row.get("value"), marks)
+        if figure is None:
             sink.error(path, f"the value '{row.get('value')}' is not a number", line=row.line,
-                       hint="write figures like 446089, 446,089 or 68.9")
+                       hint="write figures like 446089, 446 089 or 68.9")
             continue
-        value, unit = number
+        value, unit = figure.value, figure.unit
+        if figure.other is not None:
+            sink.warning(path, f"the value '{row.get('value')}' can be read as {_plain(figure.value)} or as "
+                         f"{_plain(figure.other)}; it is read as {_plain(figure.value)}", line=row.line,
+                         hint="write it without a thousands separator (1234), or with more or fewer "
+                              "decimals (1.2340), so it can be read only one way")
         source = row.get("source")
         if not source:
             sink.error(path, "this figure has no source; every data point needs one", line=row.line)
@@ -100,6 +90,11 @@ def read_series_file(path: Path, default_language: str, sink: FindingSink) -> li
             )
         )
     return points
+
+
+def _plain(value: float) -> str:
+    """A figure written so it cannot be misread in a finding: 1234 or 1.234, no separators."""
+    return f"{value:.10g}" if value != int(value) else str(int(value))
 
 
 def build_series(points: list[DataPoint], sink: FindingSink) -> dict[str, Series]:

@@ -14,7 +14,16 @@ from kiosk.core.model import Localized
 from kiosk.core.safepath import listdir, resolve_inside
 from kiosk.core.tables import Row
 
-_SAFE_NAME = re.compile(r"^[\w.\- ]+$")
+# Letters and digits of the ASCII alphabet: a space or an accent works here but can be mangled
+# when a USB stick or a zip file goes between Windows, macOS and Linux (docs/content.md).
+_SAFE_NAME = re.compile(r"^[A-Za-z0-9._-]+$")
+UNSAFE_NAME = ("the name has a space, an accent or another sign besides letters a–z, digits, '-', '_' "
+               "and '.'; it works here, but may be garbled when copied between Windows, macOS and Linux")
+UNSAFE_NAME_HINT = "rename it, e.g. 'Café crème.jpg' to 'cafe-creme.jpg' (and its row in metadata.csv)"
+
+
+def safe_name(name: str) -> bool:
+    return bool(_SAFE_NAME.match(unicodedata.normalize("NFC", name)))
 
 
 @dataclass
@@ -51,9 +60,8 @@ class SubjectFolder:
             if entry.is_dir():
                 self.sink.info(entry, "subfolders are not read; move its files up one level")
                 continue
-            if not _SAFE_NAME.match(unicodedata.normalize("NFC", entry.name)):
-                self.sink.warning(entry, "the file name has unusual characters; it works, but letters, "
-                                         "digits, '-', '_' and '.' are safest when copying between machines")
+            if not safe_name(entry.name):
+                self.sink.warning(entry, UNSAFE_NAME, hint=UNSAFE_NAME_HINT)
             out.append(entry)
         return out
 

@@ -6,16 +6,21 @@ from __future__ import annotations
 from pathlib import Path
 
 from kiosk.core.findings import FindingSink
+from kiosk.core.imageprobe import IMAGE_SUFFIXES, probe_image
 from kiosk.core.manifest import Manifest, read_manifest
 from kiosk.core.media_reader import MediaReader
 from kiosk.core.model import ChartDef, Series, Subject
-from kiosk.core.safepath import listdir, resolve_inside
+from kiosk.core.safepath import listdir, resolve_inside, unsafe_reference
 from kiosk.core.series import build_series, read_series_file
-from kiosk.core.subject_folder import SubjectFolder
+from kiosk.core.subject_folder import UNSAFE_NAME, SubjectFolder, safe_name
 from kiosk.core.tables import nearest
 from kiosk.core.texts_reader import TextsReader
+from kiosk.core.variants import group_versions
 
 FOLDERS = ("texts", "images", "video", "data")
+#: How each tab's content is counted in a finding about `tabs` leaving it out.
+_TAB_CONTENT = {"texts": ("article", "articles", "texts/"), "images": ("picture", "pictures", "images/"),
+                "video": ("film", "films", "video/"), "charts": ("chart", "charts", "subject.toml")}
 
 
 class SubjectReader:
@@ -45,6 +50,8 @@ class SubjectReader:
             return None
         m = self.manifest
         self.ctx = SubjectFolder(self.folder, self.sink, self.media_checks, m)
+        if not safe_name(self.subject_id):
+            self.sink.warning(self.folder, UNSAFE_NAME, hint="rename the folder, e.g. 'The Harbour' to 'the-harbour'")
         self._check_top_level()
         articles = TextsReader(self.ctx).read()
         media = MediaReader(self.ctx)
@@ -52,6 +59,9 @@ class SubjectReader:
         videos = media.videos()
         series = self._read_data()
         charts = self._check_charts(series)
+        self._check_tabs({"texts": len(articles), "images": len(images), "video": len(videos),
+                          "charts": len(charts)})
+        card, card_variants = self._read_card()
         return Subject(
             id=self.subject_id,
             path=self.folder,
@@ -70,7 +80,57 @@ class SubjectReader:
             videos=tuple(videos),
             series=series,
             charts=tuple(charts),
+            order=m.order,
+            draft=m.draft,
+            card=card,
+            card_variants=card_variants,
         )
+
+    def _check_tabs(self, counts: dict[str, int]) -> None:
+        """`tabs` written in subject.toml must not hide content without a word to staff."""
+        assert self.manifest is not None
+        if self.manifest.tabs_line is None:
+            return
+        for name, n in counts.items():
+            if n and name not in self.manifest.tabs:
+                one, many, where = _TAB_CONTENT[name]
+                self.sink.warning(self.folder / "subject.toml",
+                                  f"'tabs' leaves out \"{name}\", so the {n} {one if n == 1 else many} in "
+                                  f"{where} {'is' if n == 1 else 'are'} never shown",
+                                  line=self.manifest.tabs_line,
+                                  hint=f'add "{name}" to tabs, or move the files out of the subject')
+
+    def _read_card(self) -> tuple[Path | None, dict[str, Path]]:
+        """The chooser card's picture named by `card` in subject.toml, with its language versions."""
+        assert self.manifest is not None
+        ref, line = self.manifest.card, self.manifest.card_line
+        manifest_path = self.folder / "subject.toml"
+        if not ref:
+            return None, {}
+        reason = unsafe_reference(ref)
+        path = self.folder / ref
+        if reason is None:
+            _, reason = resolve_inside(self.real_root, path, root_is_resolved=True)
+        if reason:
+            self.sink.error(manifest_path, f"the card picture '{ref}' cannot be used: {reason}", line=line)
+            return None, {}
+        if path.suffix.lower() not in IMAGE_SUFFIXES or not path.is_file():
+            self.sink.error(manifest_path, f"the card picture '{ref}' is not a JPEG, PNG or WebP file in the "
+                            "subject folder", line=line, hint='card = "images/harbour.jpg"')
+            return None, {}
+        if self.media_checks:
+            probe = probe_image(path)
+            if probe.error:
+                self.sink.error(manifest_path, f"the card picture '{ref}' cannot be shown: {probe.error}", line=line)
+                return None, {}
+        # Its language versions stand beside it; staff hear about them where they are listed.
+        quiet = FindingSink(self.folder)
+        siblings = [p for p in listdir(path.parent) if p.stem.startswith(path.stem + ".")]
+        grouped = group_versions([path, *siblings], IMAGE_SUFFIXES, self.manifest.languages,
+                                 self.manifest.default_language, quiet, "picture")
+        versions = {code: v for code, v in grouped.of(path).items()
+                    if not self.media_checks or not probe_image(v).error}
+        return path, versions
 
     def _check_top_level(self) -> None:
         for entry in listdir(self.folder):

@@ -1,6 +1,7 @@
 """Reading the CSV files staff save from LibreOffice or Excel, with a line number for every row.
 
-Accepts UTF-8 with or without a byte order mark, comma, semicolon or tab separators (European
+Accepts UTF-8 with or without a byte order mark, UTF-16 (Excel's "Unicode Text") and the Windows
+code pages 1252 and 1251 (kiosk.core.textcodec); comma, semicolon or tab separators (European
 spreadsheet programs save semicolons), and quoted cells that span lines.
 """
 
@@ -9,12 +10,14 @@ from __future__ import annotations
 import csv
 import difflib
 import io
+import itertools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
 from kiosk.core.findings import FindingSink
+from kiosk.core.textcodec import decode_spreadsheet
 
 _LANG_SUFFIX = re.compile(r"^(?P<base>[a-z_]+?)_(?P<lang>[a-z]{2,3})$")
 
@@ -66,10 +69,47 @@ def decode_text(data: bytes, path: Path, sink: FindingSink) -> str:
         return data.decode("utf-8", errors="replace")
 
 
-def _delimiter(first_line: str) -> str:
-    counts = {d: first_line.count(d) for d in (",", ";", "\t")}
-    best = max(counts, key=lambda d: counts[d])
-    return best if counts[best] else ","
+def decode_table(data: bytes, path: Path, sink: FindingSink) -> str:
+    """A spreadsheet's text in whichever encoding it was saved; a note names any but UTF-8."""
+    decoded = decode_spreadsheet(data)
+    if decoded.is_utf8:
+        return decoded.text
+    if decoded.encoding:
+        sink.info(path, f"the file was read as {decoded.name}: it is not saved as UTF-8",
+                  hint="check that accented letters look right in the kiosk; saving as 'CSV UTF-8' "
+                       "(LibreOffice: character set 'Unicode (UTF-8)') avoids any doubt")
+        return decoded.text
+    sink.warning(path, "the file is not UTF-8 text and its character set could not be recognised; "
+                       "unreadable characters are shown as \ufffd", line=decoded.bad_line,
+                 hint="save it as UTF-8 (LibreOffice: character set 'Unicode (UTF-8)'; Excel: 'CSV UTF-8')")
+    return decoded.text
+
+
+DELIMITERS = (",", ";", "\t")
+_SAMPLE_ROWS = 25
+
+
+def detect_delimiter(text: str) -> str:
+    """The separator that splits the first rows into the same number of cells as the header.
+
+    Quoted cells are read as the csv module reads them, so a comma inside a quoted caption of a
+    semicolon file does not count; with no clear winner, the comma."""
+    best, best_score = ",", (0, 0.0, 0)
+    for delimiter in DELIMITERS:
+        reader = csv.reader(io.StringIO(text[:65536], newline=""), delimiter=delimiter)
+        try:
+            rows = [r for r in itertools.islice(reader, _SAMPLE_ROWS) if any(c.strip() for c in r)]
+        except csv.Error:
+            continue
+        if not rows or len(rows[0]) < 2:
+            continue
+        width = len(rows[0])
+        rest = rows[1:]
+        agreeing = sum(len(r) == width for r in rest) / len(rest) if rest else 1.0
+        score = (1, agreeing, width)
+        if score > best_score:
+            best, best_score = delimiter, score
+    return best
 
 
 def nearest(word: str, choices: Iterable[str]) -> str | None:
@@ -91,12 +131,11 @@ def read_table(
     except OSError as exc:
         sink.error(path, f"the file cannot be read ({exc.strerror or exc.__class__.__name__})")
         return None
-    text = decode_text(data, path, sink)
+    text = decode_table(data, path, sink)
     if not text.strip():
         sink.error(path, "the file is empty", hint="the first line must name the columns")
         return None
-    first = text.splitlines()[0] if text.splitlines() else ""
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(first))
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=detect_delimiter(text))
     try:
         header_row = next(reader)
     except csv.Error as exc:

@@ -14,12 +14,18 @@ Run it from the repository root; no display and no system ffmpeg are needed:
 
 It (re)writes, inside assets/lenin-enrollment/:
 
-* images/*.png and images/metadata.csv
-* video/membership-story.mp4 (H.264 + quiet AAC pad), its poster .jpg, English and Russian
-  captions (.vtt, .ru.vtt) and transcripts (.txt, .ru.txt)
-* video/title-animation.mp4 (H.264, no audio track, so the kiosk labels it silent), its poster
-  .png and transcripts
+* images/*.png, each with its Russian version images/*.ru.png, and images/metadata.csv
+* video/membership-story.mp4 (H.264 + quiet AAC pad) and its Russian version .ru.mp4, their
+  posters (.jpg, .ru.jpg), English and Russian captions (.vtt, .ru.vtt) and transcripts
+  (.txt, .ru.txt)
+* video/title-animation.mp4 (H.264, no audio track, so the kiosk labels it silent) and
+  .ru.mp4, their posters (.png, .ru.png) and transcripts
 * video/metadata.csv
+
+Every word drawn into a picture or a film exists in English and Russian (the kiosk shows a
+visitor the version in their language, NAME.ru.png beside NAME.png), so a Russian screen shows
+no English except citations. Credits are not drawn into the pictures: each picture's credit,
+which says it was made for the demo, is shown once, in its caption (metadata.csv).
 
 Drawing is done with Qt (QPainter on QImage, offscreen platform) in the DejaVu fonts, which cover
 Cyrillic; video and audio are encoded with PyAV's bundled FFmpeg. Nothing is random, so a second
@@ -96,11 +102,6 @@ PW, PH = 1080, 1350  # portrait design canvas
 VIDEO_W, VIDEO_H, FPS = 1280, 720, 25
 AUDIO_RATE = 48_000
 
-DEMO_LABEL = "Made for the Exhibit Kiosk demo"
-SOURCE_SHORT = (
-    "Source: Lewis Siegelbaum, \u201cLenin Enrollment\u201d, "
-    "Seventeen Moments in Soviet History, CC BY-SA 4.0"
-)
 CREDIT_EN = (
     'Made for the Exhibit Kiosk demo from figures in Lewis Siegelbaum, "Lenin Enrollment", '
     "Seventeen Moments in Soviet History, CC BY-SA 4.0"
@@ -114,7 +115,9 @@ MAX_CAPTION_CHARS = 32  # GUIDELINES.md: captions at most 32 characters a line
 FONT_DIRS = (Path("/usr/share/fonts/truetype/dejavu"), Path("/usr/share/fonts/dejavu"))
 FONT_FILES = ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf", "DejaVuSerif.ttf", "DejaVuSerif-Bold.ttf")
 
-Drawer = Callable[[QPainter, float], None]
+Drawer = Callable[[QPainter, float, str], None]  # painter, progress 0..1, language
+LANGUAGES = ("en", "ru")
+NBSP = "\u00a0"
 
 
 # =============================================================================================
@@ -194,9 +197,21 @@ def with_alpha(c: QColor, a: float) -> QColor:
     return out
 
 
-def fmt(n: float) -> str:
-    """English thousands separators, as the essay writes its figures: 446,089."""
-    return f"{round(n):,}"
+def fmt(n: float, lang: str = "en") -> str:
+    """A whole figure as each language writes it: 446,089 in English, 446 089 in Russian."""
+    out = f"{round(n):,}"
+    return out if lang == "en" else out.replace(",", NBSP)
+
+
+def pct(x: float, lang: str, decimals: int = 0) -> str:
+    """A share with its space before %: 68.9 % in English, 68,9 % in Russian."""
+    out = f"{x:.{decimals}f}"
+    return (out if lang == "en" else out.replace(".", ",")) + NBSP + "%"
+
+
+def say(lang: str, en: str, ru: str) -> str:
+    """The words of a picture in the language it is drawn for."""
+    return en if lang == "en" else ru
 
 
 def fill_background(p: QPainter, w: int, h: int) -> None:
@@ -208,17 +223,6 @@ def heading(p: QPainter, x: float, y: float, w: float, kicker: str, title: str, 
     text(p, QRectF(x, y, w, 44), kicker.upper(), font(28, bold=True), ACCENT)
     box = text(p, QRectF(x, y + 50, w, size * 2.6), title, font(size, bold=True, serif=True), INK, wrap=True)
     return y + 50 + box.height()
-
-
-def demo_label(p: QPainter, w: int, h: int, *, corner: str = "bottom") -> None:
-    """The small corner line every generated image carries, so no one mistakes it for archive
-    material; it also names the source of the figures."""
-    if corner == "top":  # video: keep the bottom free for the player's captions
-        text(p, QRectF(60, 26, w - 120, 34), DEMO_LABEL, font(24), MUTED, Qt.AlignmentFlag.AlignRight)
-        return
-    rect = QRectF(60, h - 110, w - 120, 80)
-    line = f"{DEMO_LABEL} \u00b7 {SOURCE_SHORT}"
-    text(p, rect, line, font(22), MUTED, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom, wrap=True)
 
 
 def bar(p: QPainter, r: QRectF, *, approximate: bool = False) -> None:
@@ -248,8 +252,8 @@ def hline(p: QPainter, x1: float, x2: float, y: float, color: QColor, width: flo
 # The pictures. Each draws on the design canvas with a progress `t` (0..1): images use t = 1,
 # the videos animate t, so stills and films always agree on the numbers.
 # =============================================================================================
-def draw_title(p: QPainter, t: float) -> None:
-    """Title card: the subject, its period, and its Russian name (which also proves Cyrillic)."""
+def draw_title(p: QPainter, t: float, lang: str) -> None:
+    """Title card: the subject and its period; the English card also gives its Russian name."""
     fill_background(p, W, H)
     a = ease(stage(t, 0.0, 0.5))
     p.setOpacity(0.4 * a)
@@ -259,15 +263,19 @@ def draw_title(p: QPainter, t: float) -> None:
     p.setOpacity(1.0)
     hline(p, 160, 160 + 520 * ease(stage(t, 0.1, 0.5)), 330, ACCENT, 5)
     p.setOpacity(ease(stage(t, 0.15, 0.5)))
-    text(p, QRectF(160, 360, 1600, 180), "Lenin Enrollment", font(150, bold=True, serif=True), INK)
+    text(p, QRectF(160, 360, 1600, 180), say(lang, "Lenin Enrollment", "Ленинский призыв"),
+         font(150, bold=True, serif=True), INK)
     p.setOpacity(ease(stage(t, 0.3, 0.5)))
-    text(p, QRectF(160, 545, 1600, 110), "Ленинский призыв", font(84, serif=True), ACCENT)
+    text(p, QRectF(160, 545, 1600, 110), say(lang, "Ленинский призыв", "Рабочие — в партию"),
+         font(84, serif=True), ACCENT)
     p.setOpacity(ease(stage(t, 0.45, 0.5)))
     text(
         p,
         QRectF(160, 700, 1500, 130),
-        "How the Soviet Communist Party set out to recruit factory workers, "
-        "and more than doubled in two years",
+        say(lang, "How the Soviet Communist Party set out to recruit factory workers, "
+            "and more than doubled in two years",
+            "Как Коммунистическая партия взялась принимать в свои ряды фабрично-заводских "
+            "рабочих и за два года выросла более чем вдвое"),
         font(40),
         INK,
         wrap=True,
@@ -275,10 +283,11 @@ def draw_title(p: QPainter, t: float) -> None:
     p.setOpacity(1.0)
 
 
-def draw_membership(p: QPainter, t: float) -> None:
+def draw_membership(p: QPainter, t: float, lang: str) -> None:
     """Two bars, 1 January 1924 and January 1926; the second hollow because it is approximate."""
     fill_background(p, W, H)
-    heading(p, 120, 70, 1680, "Party membership", "More than doubled in two years")
+    heading(p, 120, 70, 1680, say(lang, "Party membership", "Численность партии"),
+            say(lang, "More than doubled in two years", "За два года — более чем вдвое"))
     base, top, left, right = 870.0, 390.0, 330.0, 1640.0
     ymax = 1_100_000
     scale = (base - top) / ymax
@@ -286,12 +295,12 @@ def draw_membership(p: QPainter, t: float) -> None:
     for v in (250_000, 500_000, 750_000, 1_000_000):
         y = base - v * scale
         hline(p, left, right, y, GRID, 1.5)
-        text(p, QRectF(60, y - 18, left - 80, 36), fmt(v), grid_font, MUTED, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        text(p, QRectF(60, y - 18, left - 80, 36), fmt(v, lang), grid_font, MUTED, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
     hline(p, left, right, base, MUTED, 3)
 
     bars = (
-        (680.0, MEMBERS_1924_01_01, False, "1 January 1924", stage(t, 0.0, 0.45)),
-        (1290.0, MEMBERS_1926_01_APPROX, True, "January 1926", stage(t, 0.5, 0.45)),
+        (680.0, MEMBERS_1924_01_01, False, say(lang, "1 January 1924", "1 января 1924"), stage(t, 0.0, 0.45)),
+        (1290.0, MEMBERS_1926_01_APPROX, True, say(lang, "January 1926", "Январь 1926"), stage(t, 0.5, 0.45)),
     )
     for cx, value, approx, when, prog in bars:
         e = ease(prog)
@@ -301,30 +310,35 @@ def draw_membership(p: QPainter, t: float) -> None:
         if prog <= 0:
             continue
         # an approximate figure counts up in round steps: no false precision on the way
-        label = f"\u2248 {fmt(round(value * e, -4))}" if approx else fmt(value * e)
+        label = f"\u2248 {fmt(round(value * e, -4), lang)}" if approx else fmt(value * e, lang)
         p.setOpacity(clamp(prog * 3))
         vy = base - h - (150 if approx else 90)
         text(p, QRectF(cx - 320, vy, 640, 80), label, font(64, bold=True), INK, Qt.AlignmentFlag.AlignHCenter)
         if approx:
-            text(p, QRectF(cx - 320, vy + 80, 640, 50), "slightly over one million (approximate)", font(30), MUTED, Qt.AlignmentFlag.AlignHCenter)
+            text(p, QRectF(cx - 320, vy + 80, 640, 50), say(lang, "slightly over one million (approximate)",
+                 "немногим более миллиона (приблизительно)"), font(30), MUTED, Qt.AlignmentFlag.AlignHCenter)
         p.setOpacity(1.0)
 
 
-def draw_intake(p: QPainter, t: float) -> None:
+def draw_intake(p: QPainter, t: float, lang: str) -> None:
     """Horizontal bars for everyone who entered in 1924-25 and the workers among them, against
     the dashed line of the 100,000-worker target set in December 1923."""
     fill_background(p, W, H)
-    heading(p, 120, 70, 1680, "1924\u20131925 intake", "Far beyond the target of 100,000 workers")
+    heading(p, 120, 70, 1680, say(lang, "1924\u20131925 intake", "Приём 1924\u20131925 годов"),
+            say(lang, f"Far beyond the target of {fmt(TARGET_WORKERS)} workers",
+                f"Намного больше цели в {fmt(TARGET_WORKERS, lang)} рабочих"))
     left, right = 160.0, 1500.0
     xmax = 700_000
     scale = (right - left) / xmax
     rows = (
-        (360.0, "Everyone who entered the party in 1924 and 1925", ENTRANTS_1924_25, "", stage(t, 0.0, 0.35)),
+        (360.0, say(lang, "Everyone who entered the party in 1924 and 1925",
+                    "Все вступившие в партию в 1924 и 1925 годах"), ENTRANTS_1924_25, "", stage(t, 0.0, 0.35)),
         (
             580.0,
-            "Of them, workers \u201cby social situation\u201d",
+            say(lang, "Of them, workers \u201cby social situation\u201d",
+                "Из них рабочие \u00abпо социальному положению\u00bb"),
             WORKER_ENTRANTS_1924_25,
-            f"{WORKER_SHARE_1924_25_PCT} %",
+            pct(WORKER_SHARE_1924_25_PCT, lang, 1),
             stage(t, 0.35, 0.35),
         ),
     )
@@ -336,9 +350,10 @@ def draw_intake(p: QPainter, t: float) -> None:
         if prog > 0:
             p.setOpacity(clamp(prog * 3))
             vx = left + value * scale * e + 24
-            text(p, QRectF(vx, y + 8, 420, 60), fmt(value * e), font(54, bold=True), INK)
+            text(p, QRectF(vx, y + 8, 420, 60), fmt(value * e, lang), font(54, bold=True), INK)
             if share and prog >= 1:
-                text(p, QRectF(vx, y + 66, 420, 40), f"{share} of all entrants", font(28), MUTED)
+                text(p, QRectF(vx, y + 66, 420, 40), say(lang, f"{share} of all entrants", f"{share} всех вступивших"),
+                     font(28), MUTED)
             p.setOpacity(1.0)
     # the target: a reference line, labelled, drawn last so it sits on top of the bars
     tp = ease(stage(t, 0.72, 0.25))
@@ -350,40 +365,49 @@ def draw_intake(p: QPainter, t: float) -> None:
         # across the bars only, never through their labels
         for y0, y1 in ((rows[0][0] - 12, rows[0][0] + 122), (rows[1][0] - 12, 748.0)):
             p.drawLine(QPointF(x, y0), QPointF(x, y1))
-        text(p, QRectF(x - 40, 760, 1200, 46), "Target set in December 1923: 100,000 workers", font(34, bold=True), INK)
-        text(p, QRectF(x - 40, 808, 1200, 40), "a goal for workers to enrol, not for total membership", font(28), MUTED)
+        text(p, QRectF(x - 40, 760, 1200, 46), say(lang, f"Target set in December 1923: {fmt(TARGET_WORKERS)} workers",
+             f"Цель, поставленная в декабре 1923 года: {fmt(TARGET_WORKERS, lang)} рабочих"), font(34, bold=True), INK)
+        text(p, QRectF(x - 40, 808, 1200, 40), say(lang, "a goal for workers to enrol, not for total membership",
+             "цель по приёму рабочих, а не по общей численности партии"), font(28), MUTED)
         p.setOpacity(1.0)
 
 
-def draw_census(p: QPainter, t: float, *, include_1924: bool = True) -> None:
+def draw_census(p: QPainter, t: float, lang: str, *, include_1924: bool = True) -> None:
     """Percent bars on a full 0-100 % track, so each share is seen against the whole party."""
     fill_background(p, W, H)
-    heading(p, 120, 70, 1680, "The party in 1922", "Few members were industrial workers")
+    heading(p, 120, 70, 1680, say(lang, "The party in 1922", "Партия в 1922 году"),
+            say(lang, "Few members were industrial workers", "Рабочих у станка было мало"))
     left, right = 160.0, 1540.0
-    rows: list[tuple[float, str, float]] = [
-        (320.0, "Members in manual industrial jobs (1922 party census)", CENSUS_1922_INDUSTRIAL_PCT),
-        (460.0, "Members with white-collar occupations (1922 party census)", CENSUS_1922_WHITE_COLLAR_PCT),
-        (600.0, "New recruits of 1922 who were workers by actual employment", RECRUITS_1922_WORKERS_PCT),
+    rows: list[tuple[float, str, float]] = [  # where, what, the share in %
+        (320.0, say(lang, "Members in manual industrial jobs (1922 party census)",
+                    "Заняты физическим трудом в промышленности (перепись 1922 года)"), CENSUS_1922_INDUSTRIAL_PCT),
+        (460.0, say(lang, "Members with white-collar occupations (1922 party census)",
+                    "Служащие (перепись 1922 года)"), CENSUS_1922_WHITE_COLLAR_PCT),
+        (600.0, say(lang, "New recruits of 1922 who were workers by actual employment",
+                    "Принятые в 1922 году, которые работали рабочими"), RECRUITS_1922_WORKERS_PCT),
     ]
     if include_1924:
-        rows.append((790.0, "Entrants of 1924\u20131925 who were workers \u201cby social situation\u201d", WORKER_SHARE_1924_25_PCT))
-    for i, (y, label, pct) in enumerate(rows):
+        rows.append((790.0, say(lang, "Entrants of 1924\u20131925 who were workers \u201cby social situation\u201d",
+                                "Вступившие в 1924\u20131925 годах, рабочие \u00abпо социальному положению\u00bb"),
+                     WORKER_SHARE_1924_25_PCT))
+    for i, (y, label, share) in enumerate(rows):
         prog = stage(t, i * 0.22, 0.32)
         text(p, QRectF(left, y - 50, right - left, 44), label, font(32), INK)
         p.fillRect(QRectF(left, y, right - left, 58), PANEL)
         e = ease(prog)
-        bar(p, QRectF(left, y, (right - left) * pct / 100 * e, 58))
+        bar(p, QRectF(left, y, (right - left) * share / 100 * e, 58))
         if prog > 0:
             p.setOpacity(clamp(prog * 3))
-            shown = f"{pct * e:.1f}" if isinstance(pct, float) else f"{round(pct * e)}"
-            text(p, QRectF(right + 20, y - 10, 260, 76), f"{shown} %", font(58, bold=True), INK)
+            shown = pct(share * e, lang, 1 if isinstance(share, float) else 0)
+            text(p, QRectF(right + 20, y - 10, 260, 76), shown, font(58, bold=True), INK)
             p.setOpacity(1.0)
     if include_1924:
         hline(p, left, right + 260, 695, GRID, 2)
         text(
             p,
             QRectF(left, 868, 1600, 44),
-            "The 1922 figures count actual jobs; the 1924\u20131925 figure counts \u201csocial situation\u201d.",
+            say(lang, "The 1922 figures count actual jobs; the 1924\u20131925 figure counts \u201csocial situation\u201d.",
+                "Цифры 1922 года учитывают занятие, цифра 1924\u20131925 годов \u2014 \u00abсоциальное положение\u00bb."),
             font(28),
             MUTED,
         )
@@ -394,8 +418,8 @@ class Event:
     """One stop on the timeline: where it sits in time, and where its card sits on the page."""
 
     month: float  # months after 1 December 1923
-    when: str
-    what: str
+    when: tuple[str, str]  # English, Russian
+    what: tuple[str, str]
     card: QRectF
     above: bool
     span_to: float | None = None  # for a period, the month it ends
@@ -405,18 +429,28 @@ TL_LEFT, TL_RIGHT, TL_Y = 150.0, 1770.0, 560.0
 TL_MONTHS = 26.0  # 1 December 1923 .. 1 February 1926
 
 EVENTS: tuple[Event, ...] = (
-    Event(0.5, "December 1923", "Target set: enrol 100,000 workers", QRectF(110, 250, 440, 160), True),
-    Event(1.0, "1 January 1924", f"{fmt(MEMBERS_1924_01_01)} party members", QRectF(110, 650, 440, 130), False),
-    Event(1.67, "21 January 1924", "Lenin dies; the drive is named in his honour", QRectF(640, 250, 470, 160), True),
+    Event(0.5, ("December 1923", "Декабрь 1923"),
+          (f"Target set: enrol {fmt(TARGET_WORKERS)} workers", f"Цель: принять {fmt(TARGET_WORKERS, 'ru')} рабочих"),
+          QRectF(110, 250, 440, 160), True),
+    Event(1.0, ("1 January 1924", "1 января 1924"),
+          (f"{fmt(MEMBERS_1924_01_01)} party members", f"{fmt(MEMBERS_1924_01_01, 'ru')} членов партии"),
+          QRectF(110, 650, 440, 130), False),
+    Event(1.67, ("21 January 1924", "21 января 1924"),
+          ("Lenin dies; the drive is named in his honour", "Умер Ленин; призыв назван в его честь"),
+          QRectF(640, 250, 470, 160), True),
     Event(
         1.0,
-        "1924 and 1925",
-        f"{fmt(ENTRANTS_1924_25)} people join, {fmt(WORKER_ENTRANTS_1924_25)} of them workers",
+        ("1924 and 1925", "1924 и 1925"),
+        (f"{fmt(ENTRANTS_1924_25)} people join, {fmt(WORKER_ENTRANTS_1924_25)} of them workers",
+         f"Вступили {fmt(ENTRANTS_1924_25, 'ru')} человек, из них {fmt(WORKER_ENTRANTS_1924_25, 'ru')} рабочих"),
         QRectF(720, 650, 520, 160),
         False,
         span_to=25.0,
     ),
-    Event(25.5, "January 1926", "\u2248 1,000,000 members: slightly over one million (approximate)", QRectF(1290, 250, 480, 190), True),
+    Event(25.5, ("January 1926", "Январь 1926"),
+          (f"\u2248 {fmt(MEMBERS_1926_01_APPROX)} members: slightly over one million (approximate)",
+           f"\u2248 {fmt(MEMBERS_1926_01_APPROX, 'ru')} членов: немногим более миллиона (приблизительно)"),
+          QRectF(1290, 250, 480, 190), True),
 )
 
 
@@ -424,11 +458,12 @@ def tl_x(month: float) -> float:
     return TL_LEFT + (TL_RIGHT - TL_LEFT) * month / TL_MONTHS
 
 
-def draw_timeline(p: QPainter, t: float) -> None:
+def draw_timeline(p: QPainter, t: float, lang: str) -> None:
     """A true-to-scale time axis, Dec 1923 to Jan 1926; the crowded first weeks are resolved
     with leader lines to cards rather than by bending the scale."""
     fill_background(p, W, H)
-    heading(p, 120, 70, 1680, "Timeline", "From a target to a mass party")
+    heading(p, 120, 70, 1680, say(lang, "Timeline", "Хронология"),
+            say(lang, "From a target to a mass party", "От цели к массовой партии"))
     hline(p, TL_LEFT, TL_RIGHT, TL_Y, MUTED, 3)
     # ticks mark where each year begins; the year's name sits in the middle of its stretch,
     # clear of the leader lines that drop from the axis at the ticks
@@ -462,8 +497,10 @@ def draw_timeline(p: QPainter, t: float) -> None:
         p.fillRect(ev.card, PANEL)
         p.fillRect(QRectF(ev.card.left(), ev.card.top(), 8, ev.card.height()), ACCENT)
         inner = ev.card.adjusted(30, 18, -20, -14)
-        text(p, QRectF(inner.left(), inner.top(), inner.width(), 44), ev.when, font(32, bold=True), ACCENT)
-        text(p, QRectF(inner.left(), inner.top() + 50, inner.width(), inner.height() - 50), ev.what, font(30), INK, wrap=True)
+        i = LANGUAGES.index(lang)
+        text(p, QRectF(inner.left(), inner.top(), inner.width(), 44), ev.when[i], font(32, bold=True), ACCENT)
+        text(p, QRectF(inner.left(), inner.top() + 50, inner.width(), inner.height() - 50), ev.what[i], font(30), INK,
+             wrap=True)
         p.setOpacity(1.0)
 
 
@@ -530,15 +567,21 @@ def icon_people(p: QPainter, c: QPointF, r: float) -> None:
     p.setBrush(Qt.BrushStyle.NoBrush)
 
 
-def draw_moscow(p: QPainter, t: float) -> None:
+def draw_moscow(p: QPainter, t: float, lang: str) -> None:
     """Profile card of the Moscow recruits: qualities, not numbers, because the essay gives no
     exact counts here and none may be invented."""
     fill_background(p, PW, PH)
-    heading(p, 80, 70, 920, "Who joined, in Moscow", "A profile of the recruits", size=64)
+    heading(p, 80, 70, 920, say(lang, "Who joined, in Moscow", "Кто вступал в Москве"),
+            say(lang, "A profile of the recruits", "Портрет новых членов партии"), size=64)
     rows: tuple[tuple[Callable[[QPainter, QPointF, float], None], str, str], ...] = (
-        (icon_gear, "Skilled, male, young", "The typical recruit was a skilled man younger than 34."),
-        (icon_star, "Red Army service", "Roughly half had done Red Army service."),
-        (icon_people, "Shop-floor organisers", "Most already knew the work of factory committees or trade unions."),
+        (icon_gear, say(lang, "Skilled, male, young", "Молодые мужчины с профессией"),
+         say(lang, "The typical recruit was a skilled man younger than 34.",
+             "Типичный новичок \u2014 квалифицированный рабочий моложе 34 лет.")),
+        (icon_star, say(lang, "Red Army service", "Служба в Красной армии"),
+         say(lang, "Roughly half had done Red Army service.", "Около половины служили в Красной армии.")),
+        (icon_people, say(lang, "Shop-floor organisers", "Низовые активисты"),
+         say(lang, "Most already knew the work of factory committees or trade unions.",
+             "Большинство уже знали работу фабзавкомов или профсоюзов.")),
     )
     for i, (icon, head, body) in enumerate(rows):
         a = ease(stage(t, i * 0.25, 0.4))
@@ -555,14 +598,23 @@ def draw_moscow(p: QPainter, t: float) -> None:
         p.setOpacity(1.0)
 
 
-def draw_motives(p: QPainter, t: float) -> None:
+def draw_motives(p: QPainter, t: float, lang: str) -> None:
     """The debate in three cards and an outcome line; an accusation is labelled as one."""
     fill_background(p, PW, PH)
-    heading(p, 80, 70, 920, "The debate", "Why recruit so many?", size=64)
+    heading(p, 80, 70, 920, say(lang, "The debate", "Спор"),
+            say(lang, "Why recruit so many?", "Зачем столько новичков?"), size=64)
     cards = (
-        ("An accusation", "The Left Opposition charged the ruling trio, Stalin, Zinoviev and Kamenev, with flooding the party with obedient newcomers."),
-        ("A worry", "Many leaders were genuinely alarmed that the party was losing its working-class character."),
-        ("A practical aim", "More weight for the party on the factory floor, when productivity was a priority."),
+        (say(lang, "An accusation", "Обвинение"),
+         say(lang, "The Left Opposition charged the ruling trio, Stalin, Zinoviev and Kamenev, with flooding "
+             "the party with obedient newcomers.",
+             "Левая оппозиция обвиняла правящую тройку \u2014 Сталина, Зиновьева и Каменева \u2014 в том, "
+             "что они наводняют партию послушными новичками.")),
+        (say(lang, "A worry", "Тревога"),
+         say(lang, "Many leaders were genuinely alarmed that the party was losing its working-class character.",
+             "Многих руководителей всерьёз тревожило, что партия теряет пролетарский характер.")),
+        (say(lang, "A practical aim", "Практическая цель"),
+         say(lang, "More weight for the party on the factory floor, when productivity was a priority.",
+             "Укрепить партию в цехах, когда главным была производительность.")),
     )
     y = 290.0
     for i, (head, body) in enumerate(cards):
@@ -580,12 +632,14 @@ def draw_motives(p: QPainter, t: float) -> None:
     a = ease(stage(t, 0.7, 0.3))
     if a > 0:
         p.setOpacity(a)
-        text(p, QRectF(80, y + 10, 920, 44), "What happened", font(28, bold=True), ACCENT)
+        text(p, QRectF(80, y + 10, 920, 44), say(lang, "What happened", "Что вышло"), font(28, bold=True), ACCENT)
         text(
             p,
             QRectF(80, y + 56, 920, 150),
-            "The newcomers were harder to steer than the leadership may have hoped, "
-            "and stood up for their fellow workers\u2019 interests.",
+            say(lang, "The newcomers were harder to steer than the leadership may have hoped, "
+                "and stood up for their fellow workers\u2019 interests.",
+                "Новички оказались менее послушными, чем, возможно, надеялось руководство, "
+                "и отстаивали интересы товарищей по работе."),
             font(34, serif=True),
             INK,
             wrap=True,
@@ -593,11 +647,12 @@ def draw_motives(p: QPainter, t: float) -> None:
         p.setOpacity(1.0)
 
 
-def draw_end_card(p: QPainter, t: float) -> None:
-    """Closing credits of the film: the source and licence, and what the film is."""
+def draw_end_card(p: QPainter, t: float, lang: str) -> None:
+    """Closing card of the film: the source of its figures (a citation, in the original) and
+    what the film is."""
     fill_background(p, W, H)
     p.setOpacity(ease(stage(t, 0.0, 0.3)))
-    text(p, QRectF(160, 250, 1600, 50), "SOURCE OF THE FIGURES", font(30, bold=True), ACCENT)
+    text(p, QRectF(160, 250, 1600, 50), say(lang, "SOURCE OF THE FIGURES", "ИСТОЧНИК ЦИФР"), font(30, bold=True), ACCENT)
     text(
         p,
         QRectF(160, 320, 1600, 260),
@@ -606,12 +661,15 @@ def draw_end_card(p: QPainter, t: float) -> None:
         INK,
         wrap=True,
     )
-    text(p, QRectF(160, 560, 1600, 50), "Essay licensed CC BY-SA 4.0", font(40), INK)
+    text(p, QRectF(160, 560, 1600, 50), say(lang, "Essay licensed CC BY-SA 4.0",
+                                            "Очерк распространяется по лицензии CC BY-SA 4.0"), font(40), INK)
     text(
         p,
         QRectF(160, 660, 1600, 110),
-        "This film was made for the Exhibit Kiosk demo. No archival footage is used; "
-        "the figures shown are those the essay states.",
+        say(lang, "This film was made for the Exhibit Kiosk demo. No archival footage is used; "
+            "the figures shown are those the essay states.",
+            "Фильм создан для демонстрации Exhibit Kiosk. Архивных съёмок в нём нет; "
+            "показаны цифры, которые приводит очерк."),
         font(34),
         MUTED,
         wrap=True,
@@ -622,8 +680,8 @@ def draw_end_card(p: QPainter, t: float) -> None:
 # =============================================================================================
 # Rendering to files
 # =============================================================================================
-def render(drawer: Drawer, t: float, size: tuple[int, int], design: tuple[int, int]) -> QImage:
-    """Draw one picture at `size`, scaling the design canvas to fit."""
+def render(drawer: Drawer, t: float, size: tuple[int, int], design: tuple[int, int], lang: str) -> QImage:
+    """Draw one picture in `lang` at `size`, scaling the design canvas to fit."""
     img = QImage(size[0], size[1], QImage.Format.Format_RGB32)
     img.fill(BG)
     p = QPainter(img)
@@ -633,7 +691,7 @@ def render(drawer: Drawer, t: float, size: tuple[int, int], design: tuple[int, i
         | QPainter.RenderHint.SmoothPixmapTransform
     )
     p.scale(size[0] / design[0], size[1] / design[1])
-    drawer(p, t)
+    drawer(p, t, lang)
     p.end()
     return img
 
@@ -686,9 +744,9 @@ STILLS: tuple[Still, ...] = (
         "Ленинский призыв, 1924–1925",
         "Титульная карточка демонстрационной экспозиции: Ленинский призыв, кампания по приёму в партию 1924–1925 годов.",
         "Титульная карточка на тёмно-коричневом фоне. Мелкая оранжевая надпись «1924–1925» над тонкой оранжевой "
-        "линией; крупными светлыми буквами с засечками — «Lenin Enrollment», под ним оранжевым — «Ленинский призыв» "
-        "и строка о том, что Коммунистическая партия взялась принимать в свои ряды рабочих и за два года выросла "
-        "более чем вдвое. Справа — крупная бледная надпись «1924».",
+        "линией; крупными светлыми буквами с засечками — «Ленинский призыв», под ним оранжевым — «Рабочие — в партию» "
+        "и строка о том, что Коммунистическая партия взялась принимать в свои ряды фабрично-заводских рабочих и за "
+        "два года выросла более чем вдвое. Справа — крупная бледная надпись «1924».",
     ),
     Still(
         "membership-growth.png",
@@ -781,10 +839,10 @@ STILLS: tuple[Still, ...] = (
         "Кто вступал в партию в Москве",
         "Московское пополнение: в основном квалифицированные мужчины моложе 34 лет; около половины служили "
         "в Красной армии; большинство имели опыт работы в фабзавкомах или профсоюзах.",
-        "Вертикальная карточка «A profile of the recruits» с тремя панелями, у каждой оранжевая пиктограмма. "
-        "Зубчатое колесо: квалифицированные, мужчины, молодые — большинство были квалифицированными мужчинами "
+        "Вертикальная карточка «Портрет новых членов партии» с тремя панелями, у каждой оранжевая пиктограмма. "
+        "Зубчатое колесо: молодые мужчины с профессией — типичный новичок был квалифицированным рабочим "
         "моложе 34 лет. Контур звезды: служба в Красной армии — около половины служили в Красной армии. Три "
-        "фигуры: низовые активисты — у большинства был опыт работы в фабзавкомах или профсоюзах.",
+        "фигуры: низовые активисты — большинство уже знали работу фабзавкомов или профсоюзов.",
     ),
     Still(
         "debate.png",
@@ -801,24 +859,13 @@ STILLS: tuple[Still, ...] = (
         "Зачем принимать столько рабочих?",
         "Мотивы, о которых спорят: обвинение Левой оппозиции, тревога из-за утраты партией пролетарского "
         "характера и стремление укрепить партию на заводах.",
-        "Вертикальная карточка «Why recruit so many?» с тремя панелями одна под другой. Обвинение: "
-        "Левая оппозиция утверждала, что Сталин, Зиновьев и Каменев наполняют партию послушными новичками. "
+        "Вертикальная карточка «Зачем столько новичков?» с тремя панелями одна под другой. Обвинение: "
+        "Левая оппозиция утверждала, что Сталин, Зиновьев и Каменев наводняют партию послушными новичками. "
         "Тревога: руководство опасалось, что партия теряет пролетарский характер. Практическая цель: укрепить "
-        "партию на заводах, когда важна была производительность. Ниже, под заголовком «What happened»: новички "
-        "оказались менее управляемыми, чем, возможно, рассчитывало руководство, и отстаивали интересы товарищей по работе.",
+        "партию в цехах, когда главным была производительность. Ниже, под заголовком «Что вышло»: новички "
+        "оказались менее послушными, чем, возможно, надеялось руководство, и отстаивали интересы товарищей по работе.",
     ),
 )
-
-
-def labelled(drawer: Drawer, design: tuple[int, int]) -> Drawer:
-    """The still version of a picture: the drawing plus the demo line in its bottom corner.
-    (Films carry the line at the top instead, leaving the bottom to the captions.)"""
-
-    def draw(p: QPainter, t: float) -> None:
-        drawer(p, t)
-        demo_label(p, *design)
-
-    return draw
 
 
 def make_images() -> list[dict[str, str]]:
@@ -827,7 +874,9 @@ def make_images() -> list[dict[str, str]]:
     rows = []
     for order, s in enumerate(STILLS, start=1):
         design, size = ((PW, PH), (PW, PH)) if s.portrait else ((W, H), (W, H))
-        save_still(render(labelled(s.drawer, design), 1.0, size, design), IMAGES / s.file)
+        for lang in LANGUAGES:
+            name = s.file if lang == "en" else s.file.replace(".png", f".{lang}.png")
+            save_still(render(s.drawer, 1.0, size, design, lang), IMAGES / name)
         rows.append(
             {
                 "file": s.file,
@@ -868,24 +917,24 @@ class Cue:
     ru: tuple[str, ...]
 
 
-def census_1922_only(p: QPainter, t: float) -> None:
-    draw_census(p, t, include_1924=False)
+def census_1922_only(p: QPainter, t: float, lang: str) -> None:
+    draw_census(p, t, lang, include_1924=False)
 
 
-def timeline_first_three(p: QPainter, t: float) -> None:
+def timeline_first_three(p: QPainter, t: float, lang: str) -> None:
     """The first three stops only (target, 1 January, Lenin's death), revealed one by one."""
-    draw_timeline(p, t * 3 / len(EVENTS))
+    draw_timeline(p, t * 3 / len(EVENTS), lang)
 
 
-def timeline_rest(p: QPainter, t: float) -> None:
+def timeline_rest(p: QPainter, t: float, lang: str) -> None:
     """Picks up where `timeline_first_three` stopped and reveals the last two stops."""
     k = 3 / len(EVENTS)
-    draw_timeline(p, k + t * (1 - k))
+    draw_timeline(p, k + t * (1 - k), lang)
 
 
-def membership_second_bar(p: QPainter, t: float) -> None:
+def membership_second_bar(p: QPainter, t: float, lang: str) -> None:
     """The 1924 bar is already known from the story; start with it full and grow the 1926 one."""
-    draw_membership(p, 0.5 + 0.5 * t)
+    draw_membership(p, 0.5 + 0.5 * t, lang)
 
 
 STORY_SCENES: tuple[Scene, ...] = (
@@ -919,13 +968,15 @@ STORY_CUES: tuple[Cue, ...] = (
 )
 
 
-def title_sequence(p: QPainter, t: float) -> None:
+def title_sequence(p: QPainter, t: float, lang: str) -> None:
     """The silent film: the title card, then three dates that set up the story."""
-    draw_title(p, clamp(t / 0.35))
+    draw_title(p, clamp(t / 0.35), lang)
     lines = (
-        "December 1923 \u2014 a target: 100,000 workers",
-        "21 January 1924 \u2014 Lenin dies",
-        f"1924\u20131925 \u2014 {fmt(ENTRANTS_1924_25)} people join the party",
+        say(lang, f"December 1923 \u2014 a target: {fmt(TARGET_WORKERS)} workers",
+            f"Декабрь 1923 \u2014 цель: {fmt(TARGET_WORKERS, lang)} рабочих"),
+        say(lang, "21 January 1924 \u2014 Lenin dies", "21 января 1924 \u2014 умер Ленин"),
+        say(lang, f"1924\u20131925 \u2014 {fmt(ENTRANTS_1924_25)} people join the party",
+            f"1924\u20131925 \u2014 в партию вступают {fmt(ENTRANTS_1924_25, lang)} человек"),
     )
     for i, s in enumerate(lines):
         a = ease(stage(t, 0.4 + i * 0.13, 0.1))
@@ -1031,7 +1082,7 @@ TITLE_TRANSCRIPT = {
         "Ленинский призыв: титульная анимация\n"
         "Стенограмма. Длительность 15 секунд. Фильм без звука.\n\n"
         "На тёмно-коричневом фоне появляются годы 1924–1925, затем оранжевая линия и заголовок "
-        "Lenin Enrollment, под ним русское название «Ленинский призыв». Строка поясняет, что "
+        "«Ленинский призыв», под ним — «Рабочие — в партию». Строка поясняет, что "
         "Коммунистическая партия взялась принимать в свои ряды фабрично-заводских рабочих и за два года "
         "выросла более чем вдвое. Затем одна за другой появляются три даты: декабрь 1923 года — цель "
         "в 100\u00a0000 рабочих; 21 января 1924 года — умер Ленин; 1924–1925 годы — в партию вступают "
@@ -1055,16 +1106,15 @@ def scene_frame(scenes: Sequence[Scene], seconds: float, total: float) -> tuple[
     return scene.draw, progress, clamp(fade)
 
 
-def video_frame(scenes: Sequence[Scene], seconds: float, total: float) -> QImage:
+def video_frame(scenes: Sequence[Scene], seconds: float, total: float, lang: str) -> QImage:
     drawer, progress, fade = scene_frame(scenes, seconds, total)
 
-    def draw(p: QPainter, t: float) -> None:
-        drawer(p, t)
-        demo_label(p, W, H, corner="top")
+    def draw(p: QPainter, t: float, lang: str) -> None:
+        drawer(p, t, lang)
         if fade < 1.0:  # dip to the background colour between scenes
             p.fillRect(QRectF(0, 0, W, H), with_alpha(BG, 1.0 - fade))
 
-    return render(draw, progress, (VIDEO_W, VIDEO_H), (W, H))
+    return render(draw, progress, (VIDEO_W, VIDEO_H), (W, H), lang)
 
 
 def pad_audio(seconds: float) -> np.ndarray:
@@ -1089,7 +1139,7 @@ def pad_audio(seconds: float) -> np.ndarray:
     return out.astype(np.float32)
 
 
-def encode_video(path: Path, scenes: Sequence[Scene], seconds: float, *, audio: bool) -> None:
+def encode_video(path: Path, scenes: Sequence[Scene], seconds: float, lang: str, *, audio: bool) -> None:
     """Encode H.264 (yuv420p, BT.601 tagged) and, if asked, AAC; fixed settings throughout so
     reruns reproduce the file."""
     container = av.open(
@@ -1120,7 +1170,7 @@ def encode_video(path: Path, scenes: Sequence[Scene], seconds: float, *, audio: 
 
     frames = int(round(seconds * FPS))
     for i in range(frames):
-        rgb = to_rgb(video_frame(scenes, i / FPS, seconds))
+        rgb = to_rgb(video_frame(scenes, i / FPS, seconds, lang))
         frame = av.VideoFrame.from_ndarray(rgb, format="rgb24").reformat(format="yuv420p")
         frame.pts = i
         frame.time_base = Fraction(1, FPS)
@@ -1153,16 +1203,20 @@ def make_videos() -> list[dict[str, str]]:
     VIDEO.mkdir(parents=True, exist_ok=True)
     check_cues(STORY_CUES, STORY_SECONDS)
 
-    encode_video(VIDEO / "membership-story.mp4", STORY_SCENES, STORY_SECONDS, audio=True)
-    poster = video_frame(STORY_SCENES, 43.0, STORY_SECONDS)  # the intake bars, fully drawn
-    save_still(poster, VIDEO / "membership-story.jpg")
+    for lang in LANGUAGES:
+        dot = "" if lang == "en" else f".{lang}"
+        encode_video(VIDEO / f"membership-story{dot}.mp4", STORY_SCENES, STORY_SECONDS, lang, audio=True)
+        poster = video_frame(STORY_SCENES, 43.0, STORY_SECONDS, lang)  # the intake bars, fully drawn
+        save_still(poster, VIDEO / f"membership-story{dot}.jpg")
     write_vtt(VIDEO / "membership-story.vtt", STORY_CUES, "en")
     write_vtt(VIDEO / "membership-story.ru.vtt", STORY_CUES, "ru")
     write_text(VIDEO / "membership-story.txt", story_transcript("en"))
     write_text(VIDEO / "membership-story.ru.txt", story_transcript("ru"))
 
-    encode_video(VIDEO / "title-animation.mp4", TITLE_SCENES, TITLE_SECONDS, audio=False)
-    save_still(video_frame(TITLE_SCENES, 14.0, TITLE_SECONDS), VIDEO / "title-animation.png")
+    for lang in LANGUAGES:
+        dot = "" if lang == "en" else f".{lang}"
+        encode_video(VIDEO / f"title-animation{dot}.mp4", TITLE_SCENES, TITLE_SECONDS, lang, audio=False)
+        save_still(video_frame(TITLE_SCENES, 14.0, TITLE_SECONDS, lang), VIDEO / f"title-animation{dot}.png")
     write_text(VIDEO / "title-animation.txt", TITLE_TRANSCRIPT["en"])
     write_text(VIDEO / "title-animation.ru.txt", TITLE_TRANSCRIPT["ru"])
 
@@ -1197,8 +1251,8 @@ def make_videos() -> list[dict[str, str]]:
             "title_ru": "Титульная анимация",
             "caption_ru": "Короткая титульная заставка без звука с тремя ключевыми датами кампании.",
             "credit_ru": CREDIT_RU,
-            "alt_ru": "Анимация без звука: на тёмно-коричневом фоне появляются заголовок Lenin Enrollment "
-            "и русское название, затем три даты: декабрь 1923, 21 января 1924 и 1924–1925.",
+            "alt_ru": "Анимация без звука: на тёмно-коричневом фоне появляется заголовок «Ленинский призыв», "
+            "затем три даты: декабрь 1923, 21 января 1924 и 1924–1925.",
         },
     ]
 

@@ -13,8 +13,10 @@ from __future__ import annotations
 import codecs
 from dataclasses import dataclass
 
-#: What a spreadsheet program writes besides UTF-8 (charset-normalizer's names).
-CANDIDATES = ("cp1252", "cp1251", "utf_16", "utf_16_le", "utf_16_be")
+#: What a spreadsheet program writes besides UTF-8 (charset-normalizer's names). UTF-16 text of
+#: letters and digits always holds NUL bytes; a file without any is never read as UTF-16.
+SINGLE_BYTE = ("cp1252", "cp1251")
+WIDE = ("utf_16", "utf_16_le", "utf_16_be")
 #: How staff know each encoding from their program's save dialog.
 NAMES = {
     "utf_8": "UTF-8",
@@ -63,7 +65,8 @@ def decode_spreadsheet(data: bytes) -> Decoded:
         bad_line = 1
     from charset_normalizer import from_bytes  # only for files that are not UTF-8
 
-    best = from_bytes(data, cp_isolation=list(CANDIDATES)).best()
+    candidates = WIDE if b"\x00" in data else SINGLE_BYTE
+    best = from_bytes(data, cp_isolation=list(candidates)).best()
     if best is not None and best.encoding in NAMES:
         return Decoded(str(best), best.encoding)
     return Decoded(data.decode("utf-8", errors="replace").lstrip("\ufeff"), "", bad_line)

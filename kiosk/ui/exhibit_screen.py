@@ -24,6 +24,7 @@ from kiosk.core.appearance import Appearance
 from kiosk.core.model import Subject
 from kiosk.ui.access_bar import AccessBar
 from kiosk.ui.language_bar import LanguageBar
+from kiosk.ui.language_notice import language_notice
 from kiosk.ui.metrics import Metrics
 from kiosk.ui.i18n import N_, tr
 from kiosk.ui.tabs import TabContext, TabPage, create_tab
@@ -61,6 +62,10 @@ class ExhibitScreen(QWidget):
         header = QHBoxLayout()
         header.addWidget(self._title)
         header.addWidget(self._subtitle, 1, Qt.AlignmentFlag.AlignBottom)
+        # "This subject is in English only", in the visitor's language, when it lacks theirs.
+        self._notice = QLabel(self)
+        self._notice.setObjectName("languageNotice")
+        self._notice.setWordWrap(True)
         self._stack = QStackedWidget(self)
         self._stack.setObjectName("tabStack")
         self._tabs: dict[str, TabPage] = {}
@@ -117,6 +122,10 @@ class ExhibitScreen(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addLayout(header)
+        notice_row = QHBoxLayout()
+        notice_row.setContentsMargins(m, 0, m, m // 2)
+        notice_row.addWidget(self._notice)
+        layout.addLayout(notice_row)
         layout.addLayout(body, 1)
         layout.addWidget(nav_host)
         self._current = ""
@@ -196,6 +205,9 @@ class ExhibitScreen(QWidget):
         self._title.setText(self._subject.title.get(lang))
         year = self._subject.year
         self._subtitle.setText(year)
+        notice = language_notice(self._subject, lang)
+        self._notice.setText(notice)
+        self._notice.setVisible(bool(notice))
         home = tr("Home", lang)
         self._home.setText(f"⌂  {home}")
         self._home.setAccessibleName(home)

@@ -1,4 +1,7 @@
-"""The language switch: one button per language the content offers, each in its own name."""
+"""The language switch: one button per language the content offers, each in its own name.
+
+It is hidden when there is nothing to switch to (one language, and the visitor reads it); a
+visitor who chose a language the content lacks still sees it, to switch to one it has."""
 
 from __future__ import annotations
 
@@ -31,7 +34,6 @@ class LanguageBar(QWidget):
             self._group.addButton(button)
             layout.addWidget(button)
             self._buttons[code] = button
-        self.setVisible(len(languages) > 1)
         self.set_current(current)
 
     def set_current(self, language: str) -> None:
@@ -39,6 +41,12 @@ class LanguageBar(QWidget):
         button = self._buttons.get(language)
         if button is not None:
             button.setChecked(True)
+        else:  # a language this content lacks: no button is the current one
+            self._group.setExclusive(False)
+            for each in self._buttons.values():
+                each.setChecked(False)
+            self._group.setExclusive(True)
+        self.setVisible(len(self._buttons) > 1 or (bool(self._buttons) and button is None))
         self.setAccessibleName(tr("Language", language))
         for code, each in self._buttons.items():
             each.setAccessibleDescription(tr("Shows the exhibit in {name}", language,

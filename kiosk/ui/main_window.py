@@ -399,10 +399,14 @@ class KioskWindow(QWidget):
     def _on_keys_previous_requested(self) -> None:
         if (exhibit := self._current_exhibit()) is not None:
             exhibit.next_tab(-1)
+        elif isinstance(self._title, ChooserScreen) and self._stack.currentWidget() is self._title:
+            self._title.step_page(-1)
 
     def _on_keys_next_requested(self) -> None:
         if (exhibit := self._current_exhibit()) is not None:
             exhibit.next_tab(1)
+        elif isinstance(self._title, ChooserScreen) and self._stack.currentWidget() is self._title:
+            self._title.step_page(1)
 
     def _on_keys_back_requested(self) -> None:
         for overlay in (self._pin_pad, self._staff, self._still_there):

@@ -22,15 +22,15 @@ from kiosk.ui.i18n import tr
 def subject_slides(subject: Subject, language: str) -> list[Slide]:
     """The attract loop's slides: the subject's pictures, then video posters, else its texts."""
     slides = [
-        Slide(item.path, item.info.caption.get(language) or item.info.title.get(language),
+        Slide(item.path_for(language), item.info.caption.get(language) or item.info.title.get(language),
               item.info.credit.get(language))
         for item in subject.images
     ]
     slides += [
-        Slide(item.poster, item.info.caption.get(language) or item.info.title.get(language),
+        Slide(poster, item.info.caption.get(language) or item.info.title.get(language),
               item.info.credit.get(language))
         for item in subject.videos
-        if item.poster is not None
+        if (poster := item.poster_for(language)) is not None
     ]
     if not slides:
         slides = [Slide(None, a.text(language).title, a.text(language).source)

@@ -159,15 +159,17 @@ def test_switching_language_rewrites_the_open_callout(qtbot: Any, demo: Subject)
 
 
 def test_bars_open_their_callout_with_their_own_source(qtbot: Any, demo: Subject) -> None:
-    """Each bar of the other-sources chart names its own source; the approximate one says so."""
+    """Each bar of the other-sources chart names its own source in full (FACTS.md's citations)."""
     tab = open_tab(qtbot, demo)
     tab.show_chart("other-sources")
     tap_point(tab, 0)
     first = tab.panel.callout().text()
     tap_point(tab, 1)
     second = tab.panel.callout().text()
-    assert "Another source" in first and f"≈{NBSP}472,000" in first
-    assert "An encyclopaedia" in second and "241,600" in second and "≈" not in second
+    assert "The Great Soviet Encyclopedia, 3rd edition" in first and "241,600" in first
+    assert "Lenin Enrollment in the Party" in first and "≈" not in first
+    assert "US Embassy Moscow, airgram of 1 November 1947" in second and "250,000" in second
+    assert "Foreign Relations of the United States, 1947, vol. IV, document 419" in second
 
 
 def test_disagreeing_sources_stand_side_by_side(qtbot: Any, demo: Subject) -> None:

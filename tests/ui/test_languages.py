@@ -29,10 +29,11 @@ PROPER_NAMES = (
     "(soviethistory.msu.edu), CC BY-SA 4.0",
     'Lewis Siegelbaum, "Lenin Enrollment", Seventeen Moments in Soviet History, CC BY-SA 4.0',
     "Seventeen Moments in Soviet History", "Lenin Enrollment", "Lewis Siegelbaum", "Siegelbaum",
-    "Exhibit Kiosk", "CC BY-SA 4.0", "A profile of the recruits", "Why recruit so many?",
-    "What happened", "English", "soviethistory.msu.edu",
-    "Another source (not named in the exhibit's notes); differs from Siegelbaum's essay",
-    "An encyclopaedia (title not named in the exhibit's notes); differs from Siegelbaum's essay",
+    "Exhibit Kiosk", "CC BY-SA 4.0", "English", "soviethistory.msu.edu",
+    'The Great Soviet Encyclopedia, 3rd edition (1970–1979; English translation, Macmillan, '
+    '1973–1983), article "Lenin Enrollment in the Party"',
+    "US Embassy Moscow, airgram of 1 November 1947, Foreign Relations of the United States, 1947, "
+    "vol. IV, document 419 (summarising Soviet party figures)",
 )
 
 

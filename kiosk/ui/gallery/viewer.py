@@ -68,15 +68,23 @@ class ImageViewer(QFrame):
         self.canvas.setAccessibleName(item.info.title.get(self._language) or item.name)
         self.canvas.setAccessibleDescription(item.info.alt.get(self._language))
         self._box = self._fit_box()
-        cached = self.loader.get(str(item.path), self._box)
+        self._load_current()
+        self._prefetch()
+        self.picture_changed.emit(index)
+
+    def _path(self, index: int) -> str:
+        """The file shown for picture ``index``: its version in the visitor's language."""
+        return str(self._images[index].path_for(self._language))
+
+    def _load_current(self) -> None:
+        path = self._path(self._index)
+        cached = self.loader.get(path, self._box)
         if cached is not None:
             self._show(*cached)
         else:
             self.canvas.set_picture(QImage(), (0, 0))
             self.panel.set_broken(False)
-            self.loader.request(str(item.path), self._box)
-        self._prefetch()
-        self.picture_changed.emit(index)
+            self.loader.request(path, self._box)
 
     def current_index(self) -> int:
         return self._index
@@ -85,12 +93,16 @@ class ImageViewer(QFrame):
         self.show_index(min(max(0, self._index + delta), len(self._images) - 1))
 
     def set_language(self, language: str) -> None:
+        before = self._path(self._index) if self._index >= 0 else ""
         self._language = language
         self.panel.set_language(language)
         if self._index >= 0:
             item = self._images[self._index]
             self.canvas.setAccessibleName(item.info.title.get(language) or item.name)
             self.canvas.setAccessibleDescription(item.info.alt.get(language))
+            if self._path(self._index) != before:  # the picture has a version in this language
+                self.canvas.reset_zoom()
+                self._load_current()
 
     def reset(self) -> None:
         self.canvas.reset_gestures()
@@ -122,10 +134,10 @@ class ImageViewer(QFrame):
     def _prefetch(self) -> None:
         for neighbour in (self._index + 1, self._index - 1):
             if 0 <= neighbour < len(self._images):
-                self.loader.request(str(self._images[neighbour].path), self._box, urgent=False)
+                self.loader.request(self._path(neighbour), self._box, urgent=False)
 
     def _on_loader_picture_ready(self, path: str, box_w: int, box_h: int) -> None:
-        if self._index < 0 or path != str(self._images[self._index].path):
+        if self._index < 0 or path != self._path(self._index):
             return
         entry = self.loader.get(path, (box_w, box_h))
         if entry is None:
@@ -144,7 +156,7 @@ class ImageViewer(QFrame):
     def _on_canvas_sharper_needed(self) -> None:
         if self._index >= 0:
             box = zoom_decode_box(*self._box)
-            path = str(self._images[self._index].path)
+            path = self._path(self._index)
             entry = self.loader.get(path, box)
             if entry is not None:
                 self.canvas.update_image(entry[0])
@@ -175,4 +187,4 @@ class ImageViewer(QFrame):
         box = self._fit_box()
         if self._index >= 0 and box != self._box and self.isVisible():
             self._box = box
-            self.loader.request(str(self._images[self._index].path), box)
+            self.loader.request(self._path(self._index), box)

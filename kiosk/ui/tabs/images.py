@@ -51,7 +51,7 @@ class ImagesTab(TabPage):
 
     def _rows(self) -> list[ListRow]:
         return [ListRow(media_title(item, self.language), item.info.credit.get(self.language),
-                        thumbnail=item.path) for item in self.subject.images]
+                        thumbnail=item.path_for(self.language)) for item in self.subject.images]
 
     # -- what visitors do -------------------------------------------------------------------
     def open_picture(self, index: int) -> None:

@@ -33,6 +33,7 @@ class PictureView(QWidget):
         self.setObjectName("pictureView")
         self._pixmap = QPixmap()
         self._glyph = ""
+        self._cover = False
         self._cache: dict[Path, QPixmap] = {}
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMinimumHeight(120)
@@ -55,12 +56,21 @@ class PictureView(QWidget):
     def has_picture(self) -> bool:
         return not self._pixmap.isNull()
 
+    def set_cover(self, cover: bool) -> None:
+        """Fill the whole box, cropping the picture's edges (cards in a grid), instead of
+        showing all of it letterboxed."""
+        self._cover = cover
+        self.update()
+
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         if not self._pixmap.isNull():
-            size = self._pixmap.size().scaled(self.size(), Qt.AspectRatioMode.KeepAspectRatio)
+            mode = (Qt.AspectRatioMode.KeepAspectRatioByExpanding if self._cover
+                    else Qt.AspectRatioMode.KeepAspectRatio)
+            painter.setClipRect(self.rect())
+            size = self._pixmap.size().scaled(self.size(), mode)
             target = QRectF(0, 0, size.width(), size.height())
             target.moveCenter(QRectF(self.rect()).center())
             painter.drawPixmap(target, self._pixmap, QRectF(self._pixmap.rect()))

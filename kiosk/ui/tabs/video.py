@@ -65,7 +65,7 @@ class VideoTab(TabPage):
         return item.info.title.get(lang) or item.info.caption.get(lang) or item.name
 
     def rows(self) -> list[ListRow]:
-        return [ListRow(self._title(item), self._facts(item), thumbnail=item.poster, glyph="film")
+        return [ListRow(self._title(item), self._facts(item), thumbnail=item.poster_for(self.language), glyph="film")
                 for item in self.subject.videos]
 
     # -- the tab interface -------------------------------------------------------------------------

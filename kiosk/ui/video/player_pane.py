@@ -6,6 +6,8 @@ which it creates the first time a visitor plays a film (QtMultimedia is not load
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QSize, Signal
 from PySide6.QtGui import QImage, QResizeEvent
 from PySide6.QtWidgets import QLabel, QSizePolicy, QSpacerItem, QStackedWidget, QVBoxLayout, QWidget
@@ -111,8 +113,15 @@ class PlayerPane(QWidget):
         self._load_text()
 
     def set_language(self, language: str) -> None:
+        before = self._versions()
         self._language = language
         self.controls.set_language(language)
+        if self._item is not None and self._versions() != before:
+            # The film (or its poster) has a version in this language: the other one stops and
+            # this one is ready to play from its poster.
+            if self._service is not None and self._service.path == before[0]:
+                self.stop()
+            self.frame.set_poster(self._poster(self._item), QSize(self._item.width, self._item.height))
         self._load_text(keep_position=True)
         if self._error is not None:
             self._show_error(*self._error)
@@ -134,14 +143,14 @@ class PlayerPane(QWidget):
         service = self._ensure_service()
         if service.state == "playing":
             service.pause()
-        elif service.state in ("paused", "ended") and service.path == self._item.path:
+        elif service.state in ("paused", "ended") and service.path == self._film():
             service.resume()
         else:
             self.error_card.hide()
             self._error = None
             self._furthest_ms = 0
-            service.play(self._item.path, round(self._item.duration_s * 1000))
-            self.started.emit(self._item.path)
+            service.play(self._film(), round(self._item.duration_s * 1000))
+            self.started.emit(self._item.path)  # the item, whichever language's file plays
         if self._stack.currentWidget() is self.transcript:
             self._set_transcript_shown(False)
 
@@ -186,12 +195,21 @@ class PlayerPane(QWidget):
             self._service = service
         return self._service
 
+    def _film(self) -> Path | None:
+        """The file played for the visitor's language (``NAME.ru.mp4`` if there is one)."""
+        return self._item.path_for(self._language) if self._item is not None else None
+
+    def _versions(self) -> tuple[Path | None, Path | None]:
+        item = self._item
+        return (self._film(), item.poster_for(self._language) if item is not None else None)
+
     def _poster(self, item: VideoItem | None) -> QImage:
-        if item is None or item.poster is None:
+        poster = item.poster_for(self._language) if item is not None else None
+        if poster is None:
             return QImage()
-        if item.poster not in self._posters:
-            self._posters[item.poster] = read_picture(item.poster, POSTER_MAX_PX)
-        return self._posters[item.poster]
+        if poster not in self._posters:
+            self._posters[poster] = read_picture(poster, POSTER_MAX_PX)
+        return self._posters[poster]
 
     def _load_text(self, keep_position: bool = False) -> None:
         item, lang = self._item, self._language
@@ -211,7 +229,7 @@ class PlayerPane(QWidget):
         track = load_captions(item.captions[code]) if code is not None else CaptionTrack(())
         self.caption.set_track(track)
         self.caption.set_enabled(self._captions_on)
-        if keep_position and self._service is not None and self._service.path == item.path:
+        if keep_position and self._service is not None and self._service.path == self._film():
             self.caption.show_at(self._service.position())
         self.controls.set_captions(bool(track.cues), self._captions_on)
         self.controls.set_silent(item.silent)

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 MAX_COLUMNS = 4
 MAX_ROWS = 3
 #: The picture keeps at least this share of the card's width as its height.
-MIN_PICTURE_SHARE = 0.25
+MIN_PICTURE_SHARE = 0.3
 #: The card shape the chooser prefers when several grids show the same number of cards.
 PREFERRED_ASPECT = 0.9  # width / height: a little taller than wide, like a poster
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QEvent, QObject, Signal
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtGui import QMouseEvent, QResizeEvent
 from PySide6.QtWidgets import QGridLayout, QLabel, QVBoxLayout, QWidget
 
@@ -30,6 +30,7 @@ class ChooserScreen(QWidget):
     subject_chosen = Signal(str)
     language_chosen = Signal(str)
     appearance_chosen = Signal(object)  # Appearance
+    page_changed = Signal(int)
 
     def __init__(self, subjects: Sequence[Subject], language: str, *, margin: int = 32,
                  appearance: Appearance = Appearance(), parent: QWidget | None = None) -> None:
@@ -106,6 +107,7 @@ class ChooserScreen(QWidget):
         if page != self._page:
             self._page = page
             self._place_cards()
+            self.page_changed.emit(page)
 
     # -- layout -----------------------------------------------------------------------------
     def _arrange_bottom(self, *, own_row: bool) -> None:
@@ -157,12 +159,17 @@ class ChooserScreen(QWidget):
             return
         first = self._page * grid.per_page
         cells = grid.cells(self._page)
+        on_page = self._cards[first:first + len(cells)]
+        # Every card of the page gives its words the height the wordiest of them needs, so
+        # their pictures line up (the grid was chosen so the wordiest card of all fits).
+        words = max(card.words_height(grid.card_width) for card in on_page) if on_page else 0
         for i, card in enumerate(self._cards):
             cell = i - first
             if 0 <= cell < len(cells):
                 x, y, w, h = cells[cell]
-                card.set_words_height(grid.text_height)
+                card.set_words_height(words, h, w)
                 card.setGeometry(x, y, w, h)
+                card.lay_out_now()
                 card.show()
             else:
                 card.hide()
@@ -172,6 +179,12 @@ class ChooserScreen(QWidget):
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._fit_bottom()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            # A new text size reaches the cards' labels one by one: lay out once they all have it.
+            QTimer.singleShot(0, self, self._lay_out)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self._deck and event.type() == QEvent.Type.Resize:

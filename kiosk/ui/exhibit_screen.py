@@ -57,11 +57,14 @@ class ExhibitScreen(QWidget):
         self._names = subject.visible_tabs()
         self._title = QLabel(self)
         self._title.setObjectName("exhibitTitle")
+        # A long title wraps within the screen's width; it never widens the window.
+        self._title.setWordWrap(True)
+        self._title.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self._subtitle = QLabel(self)
         self._subtitle.setObjectName("exhibitSubtitle")
         header = QHBoxLayout()
-        header.addWidget(self._title)
-        header.addWidget(self._subtitle, 1, Qt.AlignmentFlag.AlignBottom)
+        header.addWidget(self._title, 1)
+        header.addWidget(self._subtitle, 0, Qt.AlignmentFlag.AlignBottom)
         # "This subject is in English only", in the visitor's language, when it lacks theirs.
         self._notice = QLabel(self)
         self._notice.setObjectName("languageNotice")

@@ -185,6 +185,7 @@ class KioskWindow(QWidget):
             title = ChooserScreen(subjects, self._language, margin=self._metrics.px(10),
                                   appearance=self._appearance, parent=self)
             title.subject_chosen.connect(self._on_chooser_subject_chosen)
+            title.page_changed.connect(self._on_chooser_page_changed)
         title.language_chosen.connect(self._on_screen_language_chosen)
         title.appearance_chosen.connect(self._on_screen_appearance_chosen)
         self._title = title
@@ -274,6 +275,8 @@ class KioskWindow(QWidget):
         self._screen_name = name
         state_log.info("screen=%s", name)
         self.screen_changed.emit(name)
+        if name == "title" and state_log.isEnabledFor(logging.DEBUG):
+            QTimer.singleShot(0, screen, self._log_targets)  # the chooser's cards and page buttons
 
     def _current_exhibit(self) -> ExhibitScreen | None:
         screen = self._stack.currentWidget()
@@ -439,9 +442,17 @@ class KioskWindow(QWidget):
         if subject is not None:
             self._open_subject(subject)
 
+    def _on_chooser_page_changed(self, _page: int) -> None:
+        state_log.info("chooser page=%d", _page + 1)
+        if state_log.isEnabledFor(logging.DEBUG) and self._title is not None:
+            QTimer.singleShot(0, self._title, self._log_targets)
+
     def _on_screen_language_chosen(self, language: str) -> None:
         self._set_language(language)
         self.language_changed.emit(language)
+        state_log.info("language=%s", language)
+        if self._screen_name == "title" and self._title is not None and state_log.isEnabledFor(logging.DEBUG):
+            QTimer.singleShot(0, self._title, self._log_targets)  # the cards may move with the words
         if not self._idle.is_running():
             self._idle.start()  # a changed language must reset even if nobody begins
 

@@ -14,6 +14,9 @@ from PySide6.QtWidgets import QAbstractButton, QLabel, QStyle, QStyleOption, QVB
 from kiosk.core.model import Subject
 from kiosk.ui.tabs.picture_view import PictureView
 
+#: A card's picture is at most this tall for its width (4:3).
+PICTURE_SHAPE = 0.75
+
 
 class SubjectCard(QAbstractButton):
     chosen = Signal(str)
@@ -53,8 +56,9 @@ class SubjectCard(QAbstractButton):
             words.addWidget(label)
         words.addStretch(1)
         self._layout = QVBoxLayout(self)
-        self._layout.addWidget(self.picture, 1)
+        self._layout.addWidget(self.picture)
         self._layout.addWidget(self._words)
+        self._layout.addStretch(1)
         self.clicked.connect(self._on_clicked)
         self.set_language(language)
 
@@ -106,10 +110,20 @@ class SubjectCard(QAbstractButton):
         m = self._layout.contentsMargins()
         return widest + m.left() + m.right() + 2
 
-    def set_words_height(self, height: int) -> None:
-        """Every card on a page gives its words the same height, so the pictures line up."""
+    def set_words_height(self, height: int, card_height: int, card_width: int) -> None:
+        """Every card on a page gives its words the same height, so the pictures line up; the
+        picture is never taller than a 4:3 picture of the card's width would be (a tall card
+        keeps its spare room under the words, not in bands around the picture)."""
         m = self._layout.contentsMargins()
-        self._words.setFixedHeight(max(0, height - self._layout.spacing() - m.top() - m.bottom()))
+        words = max(0, height - self._layout.spacing() - m.top() - m.bottom())
+        self._words.setFixedHeight(words)
+        room = card_height - height
+        self.picture.setFixedHeight(max(0, min(room, round(self._inner_width(card_width) * PICTURE_SHAPE))))
+
+    def lay_out_now(self) -> None:
+        """Place the picture and words at once (new words, a new size), not at the next event."""
+        self._layout.activate()
+        self._words.layout().activate()
 
     # -- touch ---------------------------------------------------------------------------------
     def mousePressEvent(self, event: QMouseEvent) -> None:

@@ -7,7 +7,7 @@
 * ``three-languages/``: English, Russian and German, with a Russian and a German version of
   every picture, of the film and of its poster, and a chooser card named in subject.toml.
 * ``twelve/``: a content root of twelve small subjects (pictures, a film-only one, ordered with
-  ``order``), the most a chooser usually shows.
+  ``order``, half of them also in Russian), the most a chooser usually shows.
 
 Nothing is random: a second run writes the same bytes (pictures through Pillow without
 timestamps, films single-threaded with the bit-exact flags). Every subject passes
@@ -70,7 +70,7 @@ def film(path: Path, hue: int, seconds: float = 3.0, *, sound: bool = True) -> N
         video = out.add_stream("libx264", rate=fps)
         video.width, video.height, video.pix_fmt = w, h, "yuv420p"
         video.codec_context.thread_count = 1
-        video.codec_context.options = {"preset": "veryfast", "flags": "+bitexact"}
+        video.codec_context.options = {"preset": "veryfast", "threads": "1", "flags": "+bitexact"}
         audio = None
         if sound:
             audio = out.add_stream("aac", rate=22050, layout="mono")
@@ -248,33 +248,53 @@ TWELVE = (
     ("cinema", "The Picture Palace", "Silent films with a pianist, then talkies.", 310),
     ("market", "Market Day", "Saturday stalls in the square.", 340),
 )
+# Half of them are offered in Russian too, as in a museum where translation is under way.
+RUSSIAN = {
+    "bridges": ("Мосты через реку", "Двенадцать мостов: от бродов до стали."),
+    "tram": ("Трамвай", "Конка, электрический трамвай и последний рейс в 1961 году."),
+    "school": ("Первая школа", "Одна комната на восемьдесят учеников."),
+    "fire": ("Пожарная команда", "От цепочки с вёдрами до первой пожарной машины."),
+    "harbour-film": ("Фильм о гавани", "Только фильм: гавань за работой."),
+    "cinema": ("Кинотеатр", "Немое кино с тапёром, потом звуковое."),
+}
 
 
 def twelve(root: Path) -> None:
     r = root / "twelve"
     for n, (sid, title, summary, hue) in enumerate(TWELVE, start=1):
         s = r / sid
+        ru = RUSSIAN.get(sid)
+        languages = '["en", "ru"]' if ru else '["en"]'
+        translation = f'\n[translations.ru]\ntitle = "{ru[0]}"\nsummary = "{ru[1]}"\n' if ru else ""
         # `order` puts the bridges first and the market last, whatever the folder names say.
         toml(s / "subject.toml", f'''
             title = "{title}"
             year = "{1850 + n * 10}"
             summary = "{summary}"
             order = {n}
+            languages = {languages}
             credit = "{CREDIT}"
-            ''')
+            ''' + translation)
         if sid == "harbour-film":
             (s / "video").mkdir(parents=True, exist_ok=True)
             film(s / "video" / "harbour.mp4", hue, sound=False)
             picture(s / "video" / "harbour.jpg", title, hue, (640, 360))
             (s / "video" / "harbour.txt").write_text("A silent film of the harbour at work.\n", encoding="utf-8")
-            metadata(s / "video" / "metadata.csv", [{"file": "harbour.mp4", "order": "1", "title": title,
-                                                     "caption": summary, "credit": CREDIT}])
+            row = {"file": "harbour.mp4", "order": "1", "title": title, "caption": summary, "credit": CREDIT}
+            if ru:
+                row.update(title_ru=ru[0], caption_ru=ru[1])
+            metadata(s / "video" / "metadata.csv", [row])
             continue
         article(s / "texts" / "about.md", title, f"{summary} A short text for the tests.", order=1)
+        if ru:
+            article(s / "texts" / "about.ru.md", ru[0], f"{ru[1]} Короткий текст для тестов.", order=1,
+                    language="ru")
         picture(s / "images" / "view.jpg", title, hue, (800, 500))
-        metadata(s / "images" / "metadata.csv", [{"file": "view.jpg", "order": "1", "title": title,
-                                                  "caption": summary, "credit": CREDIT,
-                                                  "alt": f"A coloured panel reading '{title}'."}])
+        row = {"file": "view.jpg", "order": "1", "title": title, "caption": summary, "credit": CREDIT,
+               "alt": f"A coloured panel reading '{title}'."}
+        if ru:
+            row.update(title_ru=ru[0], caption_ru=ru[1], alt_ru=f"Цветная панель с надписью «{title}».")
+        metadata(s / "images" / "metadata.csv", [row])
 
 
 def main() -> int:

@@ -32,10 +32,10 @@ if missing:
     pytest.skip(reason, allow_module_level=True)
 
 
-def _start_xvfb() -> tuple[subprocess.Popen[bytes], int]:
+def _start_xvfb(size: str = "1920x1080") -> tuple[subprocess.Popen[bytes], int]:
     """Start Xvfb on a free display; `-displayfd` tells us when it is ready (no polling)."""
     read_fd, write_fd = os.pipe()
-    xvfb = subprocess.Popen(["Xvfb", "-displayfd", str(write_fd), "-screen", "0", "1920x1080x24",
+    xvfb = subprocess.Popen(["Xvfb", "-displayfd", str(write_fd), "-screen", "0", f"{size}x24",
                              "-nolisten", "tcp"], pass_fds=(write_fd,),
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     os.close(write_fd)

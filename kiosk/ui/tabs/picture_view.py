@@ -13,6 +13,9 @@ from kiosk.ui.theme import color
 
 MAX_DECODE_PX = 2048
 CACHED_PICTURES = 6
+#: A picture filling its box is cut by at most this share of its width or height: a card
+#: never loses the words or faces at the edge of a picture of another shape.
+MAX_COVER_CROP = 0.12
 
 
 def read_picture(path: Path, max_px: int = MAX_DECODE_PX) -> QImage:
@@ -33,6 +36,7 @@ class PictureView(QWidget):
         self.setObjectName("pictureView")
         self._pixmap = QPixmap()
         self._glyph = ""
+        self._source: Path | None = None
         self._cover = False
         self._cache: dict[Path, QPixmap] = {}
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
@@ -40,6 +44,7 @@ class PictureView(QWidget):
 
     def set_picture(self, path: Path | None, glyph: str = "", description: str = "") -> None:
         self._pixmap = self._load(path) if path else QPixmap()
+        self._source = path if not self._pixmap.isNull() else None
         self._glyph = glyph if self._pixmap.isNull() else ""
         self.setAccessibleDescription(description)
         self.update()
@@ -56,9 +61,13 @@ class PictureView(QWidget):
     def has_picture(self) -> bool:
         return not self._pixmap.isNull()
 
+    def source(self) -> Path | None:
+        """The file whose picture is shown (None for the drawn glyph)."""
+        return self._source
+
     def set_cover(self, cover: bool) -> None:
-        """Fill the whole box, cropping the picture's edges (cards in a grid), instead of
-        showing all of it letterboxed."""
+        """Fill the box, cutting at most MAX_COVER_CROP off the picture's edges (cards in a
+        grid), instead of showing all of it letterboxed."""
         self._cover = cover
         self.update()
 
@@ -67,11 +76,13 @@ class PictureView(QWidget):
         painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         if not self._pixmap.isNull():
-            mode = (Qt.AspectRatioMode.KeepAspectRatioByExpanding if self._cover
-                    else Qt.AspectRatioMode.KeepAspectRatio)
+            pw, ph = self._pixmap.width(), self._pixmap.height()
+            scale = min(self.width() / pw, self.height() / ph)
+            if self._cover:
+                most = min(self.width() / (pw * (1 - MAX_COVER_CROP)), self.height() / (ph * (1 - MAX_COVER_CROP)))
+                scale = min(max(self.width() / pw, self.height() / ph), most)
             painter.setClipRect(self.rect())
-            size = self._pixmap.size().scaled(self.size(), mode)
-            target = QRectF(0, 0, size.width(), size.height())
+            target = QRectF(0, 0, pw * scale, ph * scale)
             target.moveCenter(QRectF(self.rect()).center())
             painter.drawPixmap(target, self._pixmap, QRectF(self._pixmap.rect()))
         elif self._glyph:

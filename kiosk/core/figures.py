@@ -89,7 +89,7 @@ def read_figure(text: str, column: ColumnMarks = ColumnMarks()) -> Figure | None
         mark = "," if "," in t else "."
         thousands = float(t.replace(mark, ""))
         decimal = float(t.replace(mark, "."))
-        if column.settles_as_thousands(mark):
+        if column.settles_as_thousands(mark) or thousands == decimal:  # 0,000 is 0 either way
             return Figure(thousands, unit)
         english = thousands if mark == "," else decimal
         return Figure(english, unit, decimal if mark == "," else thousands)

@@ -65,8 +65,31 @@ def decode_spreadsheet(data: bytes) -> Decoded:
         bad_line = 1
     from charset_normalizer import from_bytes  # only for files that are not UTF-8
 
-    candidates = WIDE if b"\x00" in data else SINGLE_BYTE
-    best = from_bytes(data, cp_isolation=list(candidates)).best()
+    wide = b"\x00" in data
+    best = from_bytes(data, cp_isolation=list(WIDE if wide else SINGLE_BYTE)).best()
     if best is not None and best.encoding in NAMES:
         return Decoded(str(best), best.encoding)
+    if wide and (unmarked := _utf16_by_its_zeros(data)) is not None:
+        return unmarked
     return Decoded(data.decode("utf-8", errors="replace").lstrip("\ufeff"), "", bad_line)
+
+
+def _utf16_by_its_zeros(data: bytes) -> Decoded | None:
+    """UTF-16 without a byte order mark, too short for the detector to be sure. The header row
+    of a spreadsheet names its columns in letters below U+0100 (file, caption …), whose second
+    byte (little-endian) or first byte (big-endian) is zero."""
+    if len(data) % 2:
+        return None
+    head = data[:8]  # the first letters of the first column's name
+    if len(head) < 4:
+        return None
+    if not any(head[1::2]):
+        encoding = "utf_16_le"
+    elif not any(head[0::2]):
+        encoding = "utf_16_be"
+    else:
+        return None
+    try:
+        return Decoded(data.decode(encoding), encoding)
+    except UnicodeDecodeError:
+        return None

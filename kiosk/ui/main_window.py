@@ -275,7 +275,7 @@ class KioskWindow(QWidget):
         self._screen_name = name
         state_log.info("screen=%s", name)
         self.screen_changed.emit(name)
-        if name == "title" and state_log.isEnabledFor(logging.DEBUG):
+        if isinstance(screen, ChooserScreen) and state_log.isEnabledFor(logging.DEBUG):
             QTimer.singleShot(0, screen, self._log_targets)  # the chooser's cards and page buttons
 
     def _current_exhibit(self) -> ExhibitScreen | None:
@@ -451,7 +451,8 @@ class KioskWindow(QWidget):
         self._set_language(language)
         self.language_changed.emit(language)
         state_log.info("language=%s", language)
-        if self._screen_name == "title" and self._title is not None and state_log.isEnabledFor(logging.DEBUG):
+        if (self._screen_name == "title" and isinstance(self._title, ChooserScreen)
+                and state_log.isEnabledFor(logging.DEBUG)):
             QTimer.singleShot(0, self._title, self._log_targets)  # the cards may move with the words
         if not self._idle.is_running():
             self._idle.start()  # a changed language must reset even if nobody begins

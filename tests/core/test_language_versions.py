@@ -105,3 +105,33 @@ def test_a_name_with_a_dot_that_is_no_language(pack: Path) -> None:
     names = [i.name for i in _subject(pack).images]
     assert "map.old.jpg" in names
     assert not only(findings_for(pack, Severity.ERROR), "images/map.old.jpg")
+
+
+def _film(seconds: float) -> bytes:
+    """A silent 64×64 film of ``seconds``."""
+    import io
+
+    import av
+    import numpy as np
+
+    buf = io.BytesIO()
+    with av.open(buf, "w", format="mp4") as out:
+        stream = out.add_stream("h264", rate=10)
+        stream.width, stream.height, stream.pix_fmt = 64, 64, "yuv420p"
+        for i in range(round(seconds * 10)):
+            frame = av.VideoFrame.from_ndarray(np.full((64, 64, 3), i % 250, np.uint8), format="rgb24")
+            for packet in stream.encode(frame):
+                out.mux(packet)
+        for packet in stream.encode():
+            out.mux(packet)
+    return buf.getvalue()
+
+
+def test_a_film_version_of_another_length_is_a_warning(pack: Path) -> None:
+    """A Russian film two seconds longer than its default: captions cannot fit both, a warning
+    naming both lengths."""
+    video = pack / "video"
+    (video / "clip.mp4").write_bytes(_film(1.0))
+    (video / "clip.ru.mp4").write_bytes(_film(3.0))
+    warnings = [f.message for f in only(findings_for(pack, Severity.WARNING), "video/clip.ru.mp4")]
+    assert any("lasts 3.0 s" in m and "lasts 1.0 s" in m for m in warnings), warnings

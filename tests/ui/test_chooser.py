@@ -80,24 +80,24 @@ def _check_page(window: KioskWindow, chooser: ChooserScreen) -> list[SubjectCard
     return cards
 
 
-def _bigger_text(window: KioskWindow, qtbot: Any) -> None:
-    for _ in range(len(TEXT_SCALES) - 1):
+def _bigger_text(window: KioskWindow, qtbot: Any, steps: int) -> None:
+    for _ in range(steps):
         tap(find(window, "accessLarger"))
     qtbot.wait(1)  # the new sizes reach every label through posted events
 
 
 @pytest.mark.parametrize("size", [LANDSCAPE, PORTRAIT, CLASSROOM], ids=["landscape", "portrait", "classroom"])
 @pytest.mark.parametrize("language", ["en", "ru"])
-@pytest.mark.parametrize("largest", [False, True], ids=["text", "largest-text"])
+@pytest.mark.parametrize("step", range(len(TEXT_SCALES)), ids=[f"text{s}" for s in TEXT_SCALES])
 def test_twelve_subjects_page_by_page(make_window: WindowFactory, qtbot: Any, twelve: Library,
-                                      size: tuple[int, int], language: str, largest: bool) -> None:
+                                      size: tuple[int, int], language: str, step: int) -> None:
     """Twelve subjects: each page shows equal whole cards inside the window, the strip says
     which page of how many, and "More subjects" leads through every card exactly once."""
     window = _window(make_window, twelve, size)
     if language == "ru":  # half of the twelve are offered in Russian: the chooser offers it
         tap(find(window, "languageButton_ru"))
-    if largest:
-        _bigger_text(window, qtbot)
+    if step:
+        _bigger_text(window, qtbot, step)
     chooser = _chooser(window)
     seen: list[str] = []
     for page in range(chooser.page_count()):
@@ -114,7 +114,7 @@ def test_twelve_subjects_page_by_page(make_window: WindowFactory, qtbot: Any, tw
             if more.isEnabled():
                 tap(more)
     assert seen == [s.id for s in twelve.subjects]
-    name = f"chooser-twelve-{size[0]}x{size[1]}-{language}{'-largest' if largest else ''}"
+    name = f"chooser-twelve-{size[0]}x{size[1]}-{language}-text{TEXT_SCALES[step]}"
     qtbot.wait(1)  # painted as a visitor sees it, pending layouts done
     screenshot(window, name)
 

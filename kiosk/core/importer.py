@@ -21,7 +21,7 @@ import json
 import os
 import shutil
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -106,6 +106,7 @@ class ImportTransaction:
     clock: Callable[[], dt.datetime] = dt.datetime.now
     copy_file: Callable[[Path, Path], tuple[int, str]] = _copy_and_hash  # injectable for I/O-error tests
     hash_file: Callable[[Path], tuple[int, str]] = _hash
+    record_extra: Mapping[str, object] | None = None  # more for the version's record (fleet version)
 
     @property
     def subject_id(self) -> str:
@@ -176,6 +177,7 @@ class ImportTransaction:
             "files": len(manifest),
             "bytes": sum(s for s, _ in manifest.values()),
             "sha256": {rel: d for rel, (_, d) in manifest.items()},
+            **(self.record_extra or {}),
         }
         (staging / RECORD).write_text(json.dumps(record, indent=1), encoding="utf-8")
         _fsync_dir(staging)

@@ -182,6 +182,17 @@ class _Services(QObject):
         window.visit_ended.connect(self._on_window_visit_ended)
         window.reset_done.connect(self._on_window_reset_done)
         self.library: Library | None = None
+        self.fleet = None
+        if settings.fleet_dir or settings.fleet_status_dir:
+            from kiosk.core.analytics import default_database
+            from kiosk.ui.fleet_service import FleetService
+
+            # In safe mode the kiosk still reports (saying so), but takes no new versions.
+            self.fleet = FleetService(settings, window, content.root, parent=self, updates=not safe_mode,
+                                      notices=[safe_mode_notice(guard)] if safe_mode else [],
+                                      reload=lambda: content.load_in_background(reload=True),
+                                      database=default_database() if settings.analytics else None)
+            content.loaded.connect(self.fleet.content_loaded)
 
     def after_first_paint(self) -> None:
         self.content.load_in_background()
@@ -192,11 +203,15 @@ class _Services(QObject):
         self.good_timer.start()
         preload_tabs(then=self.audio_probe.start)
         QThreadPool.globalInstance().start(_prune_thumbnail_cache)
+        if self.fleet is not None:
+            self.fleet.start()
 
     def stop(self) -> None:
         self.good_timer.stop()
         self.trim_timer.stop()
         self.audio_probe.stop()
+        if self.fleet is not None:
+            self.fleet.stop()
         if self.watcher is not None:
             self.watcher.stop()
         if self.watchdog is not None:

@@ -157,6 +157,11 @@ class KioskNode:
             except ProcessLookupError:
                 pass
 
+    def command(self, *args: str, timeout_s: float = 120) -> subprocess.CompletedProcess[str]:
+        """A `kiosk` command on this kiosk (its settings, its folders)."""
+        return subprocess.run([sys.executable, "-m", "kiosk", *args, "--config", str(self.settings_file)],
+                              capture_output=True, text=True, timeout=timeout_s, env=self.env(), cwd=ROOT)
+
     def log_text(self) -> str:
         try:
             return self.log_file.read_text(encoding="utf-8", errors="replace")

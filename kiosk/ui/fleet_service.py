@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-import socket
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -19,13 +18,14 @@ from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QObject, Qt, QTimer
 
 from kiosk.core.doctor import Check, check_autostart, check_disk
 from kiosk.core.findings import Finding, Severity
-from kiosk.core.fleet.layout import STATUS
 from kiosk.core.fleet.status import (
     STATUS_EVERY_S,
     VisitTally,
     build_status,
     fleet_errors,
     fleet_rows,
+    kiosk_identity,
+    status_folder,
     table_lines,
     visits_from_database,
     write_status,
@@ -41,21 +41,6 @@ STATUS_EVERY_MS = round(STATUS_EVERY_S * 1000)
 STATUS_SOON_MS = 1500
 SCREENSHOT_WIDTH = 320
 SCREENSHOT_EVERY_S = 3600.0
-
-
-def kiosk_identity(settings: Settings) -> tuple[str, str]:
-    """The kiosk's id (a file name in the status folder) and the name staff know it by."""
-    kiosk_id = settings.kiosk_id
-    if not kiosk_id:
-        host = socket.gethostname().split(".")[0]
-        kiosk_id = "".join(c if c.isalnum() or c in "-_" else "-" for c in host).strip("-_") or "kiosk"
-    return kiosk_id, settings.kiosk_name or kiosk_id
-
-
-def status_folder(settings: Settings) -> Path | None:
-    if settings.fleet_status_dir is not None:
-        return settings.fleet_status_dir.expanduser()
-    return settings.fleet_dir.expanduser() / STATUS if settings.fleet_dir is not None else None
 
 
 class FleetService(QObject):
@@ -197,7 +182,7 @@ class FleetService(QObject):
                     started_at=self._started_at, live=live,
                     showing={s.id: s.path for s in (self._library.subjects if self._library else ())},
                     tracks=tracks, visits_today=self.tally.today(), last_visit=self.tally.last_visit,
-                    health=self._health(errors), errors=errors,
+                    health=self._health(), errors=errors,
                     screenshot=f"{self._kiosk_id}.png" if (png or (self._status_dir / f"{self._kiosk_id}.png").exists()) else "",
                 )
                 write_status(self._status_dir, self._kiosk_id, doc, png)
@@ -211,16 +196,16 @@ class FleetService(QObject):
         here += [f"{t.subject} {t.version}: {t.phase} — {t.detail}" for t in tracks]
         if self.tracker and self.tracker.folder_problem:
             here.append(self.tracker.folder_problem)
-        rows: list[tuple[str, ...]] = []
+        rows: list[tuple[str, str, str, str, tuple[str, ...]]] = []
         if self._fleet_dir is not None:
             try:
                 newest, fleet = fleet_rows(self._fleet_dir, self._wall(), self._offline_after_s, self._status_dir)
-                rows = table_lines(newest, fleet)
+                rows = table_lines(fleet)
             except OSError:
                 rows = []
         self._window.set_fleet_status("\n".join(here), rows)  # type: ignore[attr-defined]
 
-    def _health(self, errors: list[str]) -> list[Check]:
+    def _health(self) -> list[Check]:
         checks = []
         screen = self._window.screen() if hasattr(self._window, "screen") else None  # type: ignore[attr-defined]
         if screen is not None:
@@ -234,10 +219,9 @@ class FleetService(QObject):
         content_errors = sum(1 for f in self._findings if f.severity is Severity.ERROR)
         subjects = len(self._library.subjects) if self._library else 0
         checks.append(Check("content", content_errors == 0 and subjects > 0,
-                            f"{subjects} subjects on show, {content_errors} errors"))
-        problems = self.tracker.problems() if self.tracker else []
-        checks.append(Check("fleet", not problems, "up to date" if not problems else f"{len(problems)} problems"))
-        return checks
+                            f"{subjects} subject{'s' if subjects != 1 else ''} on show, {content_errors} "
+                            f"error{'s' if content_errors != 1 else ''}", "see the staff panel"))
+        return checks  # the fleet's own problems are in the errors
 
     def _screenshot(self) -> bytes | None:
         """A small PNG of the title screen: when the content changed and otherwise hourly, and only

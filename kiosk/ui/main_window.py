@@ -197,7 +197,7 @@ class KioskWindow(QWidget):
         """A standing message in the staff panel (safe mode, for example)."""
         self._staff.set_notice(text)
 
-    def set_fleet_status(self, summary: str, rows: Sequence[Sequence[str]]) -> None:
+    def set_fleet_status(self, summary: str, rows: Sequence[tuple[str, str, str, str, Sequence[str]]]) -> None:
         """The fleet's table for the staff panel (kiosk.ui.fleet_service)."""
         self._staff.set_fleet(summary, rows)
 

@@ -132,7 +132,7 @@ class StaffPanel(Overlay):
     def notice_text(self) -> str:
         return self._notice.text() if self._notice.isVisibleTo(self) else ""
 
-    def set_fleet(self, summary: str, rows: Sequence[Sequence[str]]) -> None:
+    def set_fleet(self, summary: str, rows: Sequence[tuple[str, str, str, str, Sequence[str]]]) -> None:
         """The fleet's table (kiosk.ui.fleet_table): this kiosk's state and every kiosk's row."""
         self._fleet.show_fleet(summary, rows)
         self._fleet.show()

@@ -16,6 +16,7 @@ from typing import Any
 
 import pytest
 
+from kiosk.core.fleet.syncthing import read_config
 from kiosk.reliability.fleet_lab import CONTENT_FOLDER, FleetLab, KioskNode, make_subject
 from kiosk.reliability.syncthing_node import is_loopback, sockets_of, syncthing_available, wait_until
 
@@ -92,6 +93,18 @@ def test_nothing_listens_or_connects_beyond_loopback(lab: FleetLab, sources: Pat
     assert outside == []
 
 
+def test_the_doctor_checks_how_syncthing_shares_the_fleet(lab: FleetLab) -> None:
+    """`kiosk doctor` on a kiosk reads its Syncthing's config and API and finds the folders
+    shared the right way round: content received only, status sent only."""
+    out = lab.kiosks[0].command("doctor", "--content", str(lab.kiosks[0].content_root)).stdout
+    lines = [" ".join(line.split()) for line in out.splitlines()]
+    assert any(line.startswith("ok Syncthing its API answers on 127.0.0.1:") for line in lines), out
+    assert "ok Syncthing content folder 'exhibit-content' is receiveonly" in lines, out
+    assert "ok Syncthing status folder 'exhibit-status' is sendonly" in lines, out
+    assert any(line.startswith("ok fleet folder") for line in lines)
+    assert any(line.startswith("ok status folder") for line in lines)
+
+
 def test_a_kiosk_whose_syncthing_stops_mid_transfer_keeps_its_version(lab: FleetLab, sources: Path) -> None:
     """Its Syncthing stopped half way: that kiosk keeps showing the old version, and takes the new
     one once Syncthing runs again and the transfer completes; the other kiosk is not held up."""
@@ -105,6 +118,8 @@ def test_a_kiosk_whose_syncthing_stops_mid_transfer_keeps_its_version(lab: Fleet
         wait_until(lambda: (arriving / "manifest.json").exists() and images.is_dir()
                    and any(p.name.startswith(".syncthing.") for p in images.iterdir()),
                    60, "the slow kiosk to be in the middle of the transfer")
+        # Syncthing itself says so, through the kiosk's own client of its REST API.
+        assert read_config(slow.syncthing.config_file).completion(CONTENT_FOLDER) < 100
         slow.syncthing.stop()
     finally:
         if slow.syncthing.running:
@@ -121,6 +136,7 @@ def test_a_kiosk_whose_syncthing_stops_mid_transfer_keeps_its_version(lab: Fleet
     assert "edition after" in article(slow)
     lab.wait_fleet_table(lambda t: all(k["current"] and k["online"] for k in t["kiosks"]), 60,
                          "both kiosks current again")
+    assert read_config(slow.syncthing.config_file).completion(CONTENT_FOLDER) == 100
 
 
 def _flip_a_byte(path: Path) -> None:

@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QPoint
 from PySide6.QtWidgets import QLabel, QPushButton
 
 from kiosk.core.fleet.layout import STATUS
@@ -22,7 +23,7 @@ from kiosk.ui.fleet_service import FleetService
 from kiosk.ui.fleet_table import FleetTable
 from kiosk.ui.main_window import KioskWindow
 from tests.core.packs import make_pack
-from tests.ui.helpers import WindowFactory, find, tap
+from tests.ui.helpers import PORTRAIT, WindowFactory, find, screenshot, tap
 from tests.ui.test_lockdown import _corner_taps, _enter_pin
 
 WORKER_MS = 60_000  # a child process checks and imports: seconds, on a busy machine more
@@ -129,4 +130,21 @@ def test_a_refused_version_is_on_the_staff_panel_and_the_exhibit_goes_on(kiosk, 
     assert "images/one.jpg differs from the published manifest" in table.summary_text()
     row = next(r for r in table.rows() if r[0] == "gallery-1")
     assert row[1] == "Gallery 1" and row[2].startswith("BEHIND") and "images/one.jpg" in row[4]
+    exit_button = find(window, "exitButton")
+    fleet_bottom = table.mapTo(window, table.rect().bottomLeft()).y()
+    assert fleet_bottom < exit_button.mapTo(window, exit_button.rect().topLeft()).y()  # above the buttons
+    findings = find(window, "findingsTree")
+    assert findings.mapTo(window, findings.rect().bottomLeft()).y() < table.mapTo(window, table.rect().topLeft()).y()
+    screenshot(window, "landscape-staff-fleet")
+    card = find(find(window, "staffPanel"), "overlayCard")
+
+    def laid_out() -> bool:
+        inside = window.rect().contains(card.mapTo(window, card.rect().bottomRight()))
+        bottom = table.mapTo(window, table.rect().bottomLeft()).y()
+        return inside and bottom < exit_button.mapTo(window, QPoint(0, 0)).y()
+
+    for size, name in ((PORTRAIT, "portrait-staff-fleet"), ((1366, 768), "classroom-staff-fleet")):
+        window.resize(*size)
+        qtbot.waitUntil(laid_out)  # the card inside the window, the table above the buttons
+        screenshot(window, name)
     tap(find(window, "staffCloseButton"))

@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+import socket
 import sqlite3
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
@@ -23,6 +24,7 @@ from kiosk.core.fleet.layout import CONTENT, MANIFEST, STATUS, is_syncthing_file
 from kiosk.core.fleet.live import LiveVersion
 from kiosk.core.fleet.manifest import ManifestError, read_manifest, write_atomically
 from kiosk.core.fleet.tracker import PROBLEM_PHASES, Track
+from kiosk.core.settings import Settings
 
 FORMAT = 1
 STATUS_EVERY_S = 180.0  # "every few minutes", and after every change
@@ -30,6 +32,22 @@ CLOCK_SKEW_S = 300.0  # a status written this far in the future is flagged (the 
 
 
 # -- a kiosk's own status -------------------------------------------------------------------------
+
+
+def kiosk_identity(settings: Settings) -> tuple[str, str]:
+    """The kiosk's id (a file name in the status folder) and the name staff know it by."""
+    kiosk_id = settings.kiosk_id
+    if not kiosk_id:
+        host = socket.gethostname().split(".")[0]
+        kiosk_id = "".join(c if c.isalnum() or c in "-_" else "-" for c in host).strip("-_") or "kiosk"
+    return kiosk_id, settings.kiosk_name or kiosk_id
+
+
+def status_folder(settings: Settings) -> Path | None:
+    if settings.fleet_status_dir is not None:
+        return settings.fleet_status_dir.expanduser()
+    return settings.fleet_dir.expanduser() / STATUS if settings.fleet_dir is not None else None
+
 
 
 class VisitTally:
@@ -266,15 +284,15 @@ def ago_text(seconds: float | None) -> str:
     return f"{seconds / 86400:.0f} days ago"
 
 
-def table_lines(newest: Mapping[str, str], rows: Iterable[FleetRow]) -> list[tuple[str, ...]]:
-    """The table as cells, the same for the terminal and the staff panel:
-    kiosk, name, version, last seen, errors."""
+def table_lines(rows: Iterable[FleetRow]) -> list[tuple[str, str, str, str, tuple[str, ...]]]:
+    """The table, the same for the terminal and the staff panel: kiosk, name, version, last seen,
+    and its problems (errors, then failed health checks)."""
     out = []
     for r in rows:
         version = "current" if r.current else "BEHIND: " + "; ".join(r.behind)
         seen = ago_text(r.seen_ago_s) + ("" if r.online else " — OFFLINE")
-        problems = list(r.errors) + [f"health: {h}" for h in r.health_problems]
-        out.append((r.kiosk_id, r.name, version, seen, "; ".join(problems) if problems else "none"))
+        problems = tuple(r.errors) + tuple(f"health: {h}" for h in r.health_problems)
+        out.append((r.kiosk_id, r.name, version, seen, problems))
     return out
 
 
@@ -282,7 +300,8 @@ def format_table(newest: Mapping[str, str], rows: list[FleetRow]) -> str:
     head = ["published: " + (", ".join(f"{s} {v}" for s, v in sorted(newest.items())) or "nothing yet")]
     if not rows:
         return "\n".join(head + ["no kiosk has reported yet (is the status folder shared? docs/fleet.md)"])
-    cells = [("KIOSK", "NAME", "VERSION", "LAST SEEN", "ERRORS"), *table_lines(newest, rows)]
+    cells = [("KIOSK", "NAME", "VERSION", "LAST SEEN", "ERRORS"),
+             *[(*c[:4], " | ".join(c[4]) or "none") for c in table_lines(rows)]]
     widths = [min(60, max(len(c[i]) for c in cells)) for i in range(4)]
     lines = [
         "  ".join(c[i].ljust(widths[i]) for i in range(4)) + "  " + c[4]

@@ -18,6 +18,8 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
+from kiosk.core.doctor import Check
+
 TIMEOUT_S = 3.0
 LOOPBACK_HOSTS = ("127.0.0.1", "::1", "localhost")
 
@@ -170,3 +172,38 @@ def _resolved(path: Path) -> str:
         return str(path.expanduser().resolve())
     except OSError:
         return str(path)
+
+
+def fleet_checks(fleet_dir: Path, status_dir: Path, explicit_config: Path | None = None) -> list[Check]:
+    """`kiosk doctor` on a kiosk of a fleet: the folders, and how the local Syncthing shares them."""
+    from kiosk.core.fleet.layout import CONTENT
+
+    content = fleet_dir / CONTENT
+    checks = [Check("fleet folder", content.is_dir(),
+                    f"{content}" + ("" if content.is_dir() else " does not exist yet"),
+                    "" if content.is_dir() else "share the fleet's content folder to this kiosk in Syncthing "
+                                                f"(Receive Only, at {content}); see docs/fleet.md")]
+    writable = status_dir.is_dir() and os.access(status_dir, os.W_OK)
+    checks.append(Check("status folder", writable, f"{status_dir}" + ("" if writable else " is missing or read-only"),
+                        "" if writable else f"share the fleet's status folder from this kiosk (Send Only, at "
+                                            f"{status_dir}); see docs/fleet.md"))
+    try:
+        api = local_api(explicit_config)
+        api.ping()
+    except SyncthingUnavailable as exc:
+        checks.append(Check("Syncthing", False, str(exc), "install Syncthing and start it for the kiosk's user "
+                                                          "(systemctl --user enable --now syncthing); docs/fleet.md"))
+        return checks
+    checks.append(Check("Syncthing", True, f"its API answers on {api.host}:{api.port} ({api.config})"))
+    for path, want, role in ((content, "receiveonly", "content"), (status_dir, "sendonly", "status")):
+        folder = api.folder_for(path)
+        if folder is None:
+            checks.append(Check(f"Syncthing {role}", False, f"no Syncthing folder at {path}",
+                                f"accept the fleet's {role} folder at {path} ({want}); docs/fleet.md"))
+            continue
+        ok = folder.type == want and not folder.paused
+        detail = f"folder '{folder.id}' is {folder.type}" + (", paused" if folder.paused else "")
+        checks.append(Check(f"Syncthing {role}", ok, detail,
+                            "" if ok else f"make it {'Receive Only' if want == 'receiveonly' else 'Send Only'}"
+                                          " and not paused, in Syncthing's folder settings", severe=folder.paused))
+    return checks

@@ -136,10 +136,10 @@ def _copy_checked(source: Path, target: Path, manifest: FleetManifest) -> dict[s
         dst.parent.mkdir(parents=True, exist_ok=True)
         size, sha = _copy_and_hash(src, dst)
         if (size, sha) != (want.size, want.sha256):
-            return answer("corrupt", f"{manifest.subject}/{rel} differs from the published manifest "
-                                     f"({size} bytes, SHA-256 {sha[:12]}…; the manifest says {want.size} bytes, "
-                                     f"{want.sha256[:12]}…): the version is not used",
-                          file=f"{manifest.subject}/{rel}")
+            how = (f"{size} bytes where the manifest says {want.size}" if size != want.size else
+                   f"SHA-256 {sha[:12]}…, the manifest's {want.sha256[:12]}…")
+            return answer("corrupt", f"{manifest.subject}/{rel} differs from the published manifest ({how}): "
+                                     "the version is not used", file=f"{manifest.subject}/{rel}")
     return None
 
 

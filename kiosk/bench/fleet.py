@@ -74,13 +74,18 @@ def publish_to_all_kiosks_s(opts: BenchOptions) -> float:
 
 def watch_cpu_s_per_h(opts: BenchOptions) -> float:
     seconds = opts.n(600, 65)  # at least one of its slow looks (every 60 s) even in a quick run
-    return run_probe("kiosk.bench.fleet_probe", "watch", str(opts.workdir / "fleet-watch"), str(seconds),
-                     timeout=seconds + 120)["fleet_watch_cpu_s_per_h"]
+    out = run_probe("kiosk.bench.fleet_probe", "watch", str(opts.workdir / "fleet-watch"), str(seconds),
+                    timeout=seconds + 120)
+    print(f"  fleet watch: {out['window_cpu_ms']:.1f} ms of CPU in {out['window_s']:.0f} s, {out['looks']:.0f} looks "
+          f"at the folder ({out['look_cpu_ms']:.2f} ms each, {out['looks_per_h']:.0f} an hour)", flush=True)
+    return out["fleet_watch_cpu_s_per_h"]
 
 
 def status_cpu_s_per_h(opts: BenchOptions) -> float:
-    return run_probe("kiosk.bench.fleet_probe", "status", str(opts.workdir / "fleet-status"),
-                     str(opts.n(50, 10)))["fleet_status_cpu_s_per_h"]
+    out = run_probe("kiosk.bench.fleet_probe", "status", str(opts.workdir / "fleet-status"), str(opts.n(50, 10)))
+    print(f"  fleet status: {out['status_write_ms']:.1f} ms a write, {out['status_write_with_picture_ms']:.0f} ms "
+          f"with the title screen's picture ({out['png_bytes'] / 1000:.0f} kB)", flush=True)
+    return out["fleet_status_cpu_s_per_h"]
 
 
 FIGURES = [

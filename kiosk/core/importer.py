@@ -16,7 +16,6 @@ into `.versions/` on its first import.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import json
 import os
 import shutil
@@ -65,6 +64,8 @@ def _now_stamp(clock: Callable[[], dt.datetime]) -> str:
 
 
 def _copy_and_hash(src: Path, dst: Path) -> tuple[int, str]:
+    import hashlib  # OpenSSL, loaded only where files are hashed: not in the kiosk (kiosk.core.digest)
+
     digest = hashlib.sha256()
     size = 0
     with src.open("rb") as fin, dst.open("wb") as fout:
@@ -79,6 +80,8 @@ def _copy_and_hash(src: Path, dst: Path) -> tuple[int, str]:
 
 
 def _hash(path: Path) -> tuple[int, str]:
+    import hashlib
+
     digest = hashlib.sha256()
     size = 0
     with path.open("rb") as f:

@@ -30,7 +30,7 @@ from kiosk.core.fleet.status import (
     visits_from_database,
     write_status,
 )
-from kiosk.core.fleet.tracker import ApplyGate, FleetTracker
+from kiosk.core.fleet.tracker import ApplyGate, FleetTracker, Track
 from kiosk.core.idle import DEFAULT_TIMEOUT_S, effective_timeout
 from kiosk.core.model import Library
 from kiosk.core.settings import Settings
@@ -64,7 +64,6 @@ class FleetService(QObject):
         self._library: Library | None = None
         self._findings: list[Finding] = []
         self._awaiting_show: dict[str, str] = {}  # subject -> local version imported, not yet on screen
-        self._shot: bytes | None = None
         self._shot_at = -SCREENSHOT_EVERY_S
         self._shot_wanted = True
         self._clock = clock
@@ -74,6 +73,10 @@ class FleetService(QObject):
         self.gate = ApplyGate(quiet, clock)
         self.tracker: FleetTracker | None = None
         self.watcher: FleetWatcher | None = None
+        if self._fleet_dir is not None and (content_root / "subject.toml").exists():
+            self._notices.append(f"the content folder {content_root} is one subject, not a folder of subjects: "
+                                 "a kiosk in a fleet needs a content folder (set content_dir to its parent)")
+            updates = False
         if self._fleet_dir is not None and updates:
             self.tracker = FleetTracker(self._fleet_dir, content_root, clock=clock)
             self.watcher = FleetWatcher(self.tracker, self.gate, syncthing_config=settings.syncthing_config,
@@ -110,7 +113,7 @@ class FleetService(QObject):
         if self.watcher is not None:
             self.watcher.stop()
         if self._status_dir is not None:
-            self._write_status()  # the last word: up to the moment it stopped
+            self._write_status(final=True)  # the last word: up to the moment it stopped
 
     def content_loaded(self, library: Library, findings: Sequence[Finding], complete: bool) -> None:
         """What the window shows now (ContentSource.loaded)."""
@@ -163,7 +166,7 @@ class FleetService(QObject):
     def _on_status_soon_timeout(self) -> None:
         self._write_status()
 
-    def _write_status(self) -> None:
+    def _write_status(self, *, final: bool = False) -> None:
         tracks = self.tracker.tracks() if self.tracker else []
         content_errors = [f"{f.file}{f':{f.line}' if f.line else ''}: {f.message}"
                           for f in self._findings if f.severity is Severity.ERROR]
@@ -171,27 +174,29 @@ class FleetService(QObject):
                                               content_errors)
         if self._status_dir is not None:
             try:
-                self._status_dir.mkdir(parents=True, exist_ok=True)
-                png = self._screenshot()
+                self._status_dir.mkdir(exist_ok=True)  # its parent must exist: a typo makes no folders
+                png = None if final else self._screenshot()
                 from kiosk import __version__
                 from kiosk.core.fleet.live import LiveReader
 
                 live = self.tracker.live_versions() if self.tracker else LiveReader(self._root).read_all()
+                picture = f"{self._kiosk_id}.png"
+                has_picture = png is not None or (self._status_dir / picture).exists()
                 doc = build_status(
                     kiosk_id=self._kiosk_id, name=self._kiosk_name, app_version=__version__, now=self._wall(),
                     started_at=self._started_at, live=live,
                     showing={s.id: s.path for s in (self._library.subjects if self._library else ())},
                     tracks=tracks, visits_today=self.tally.today(), last_visit=self.tally.last_visit,
                     health=self._health(), errors=errors,
-                    screenshot=f"{self._kiosk_id}.png" if (png or (self._status_dir / f"{self._kiosk_id}.png").exists()) else "",
+                    screenshot=picture if has_picture else "",
                 )
                 write_status(self._status_dir, self._kiosk_id, doc, png)
             except OSError as exc:
                 log.warning("fleet: the status could not be written to %s (%s)", self._status_dir,
                             exc.strerror or exc)
-        self._show_table(tracks, errors)
+        self._show_table(tracks)
 
-    def _show_table(self, tracks: list, errors: list[str]) -> None:  # type: ignore[type-arg]
+    def _show_table(self, tracks: list[Track]) -> None:
         here = [f"This kiosk: {self._kiosk_name} ({self._kiosk_id})."]
         here += [f"{t.subject} {t.version}: {t.phase} — {t.detail}" for t in tracks]
         if self.tracker and self.tracker.folder_problem:
@@ -199,7 +204,7 @@ class FleetService(QObject):
         rows: list[tuple[str, str, str, str, tuple[str, ...]]] = []
         if self._fleet_dir is not None:
             try:
-                newest, fleet = fleet_rows(self._fleet_dir, self._wall(), self._offline_after_s, self._status_dir)
+                _, fleet = fleet_rows(self._fleet_dir, self._wall(), self._offline_after_s, self._status_dir)
                 rows = table_lines(fleet)
             except OSError:
                 rows = []

@@ -285,3 +285,15 @@ def test_the_apply_gate_waits_for_an_idle_moment(clock: Clock) -> None:
 def test_content_hash_ignores_order() -> None:
     """One hash per version, whichever order the files are listed in."""
     assert content_hash({"a": "1", "b": "2"}) == content_hash({"b": "2", "a": "1"}) != content_hash({"a": "2", "b": "1"})
+
+
+def test_the_kiosks_side_of_the_fleet_loads_no_openssl() -> None:
+    """Watching and reporting need no hashing library in the kiosk's process: OpenSSL (about 3 MB)
+    is loaded only by the worker child and the staff commands (kiosk.core.digest)."""
+    import subprocess
+    import sys
+
+    code = ("import sys, kiosk.core.fleet.tracker, kiosk.core.fleet.status, kiosk.core.fleet.worker;"
+            "print(sorted(m for m in ('_hashlib', '_ssl', 'hashlib') if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert out.stdout.strip() == "[]", out.stdout + out.stderr

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from kiosk.core.fleet.layout import is_subject_id, parse_version, safe_relative, temp_name
+from kiosk.core.importer import _fsync_dir
 
 FORMAT = 1
 
@@ -141,15 +142,7 @@ def write_atomically(path: Path, data: bytes) -> None:
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
-    fsync_dir(path.parent)
-
-
-def fsync_dir(path: Path) -> None:
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
+    _fsync_dir(path.parent)
 
 
 def write_manifest(folder: Path, manifest: FleetManifest) -> Path:

@@ -23,7 +23,7 @@ from kiosk.core.doctor import Check
 from kiosk.core.fleet.layout import CONTENT, MANIFEST, STATUS, is_syncthing_file, subjects_in, versions_of
 from kiosk.core.fleet.live import LiveVersion
 from kiosk.core.fleet.manifest import ManifestError, read_manifest, write_atomically
-from kiosk.core.fleet.tracker import PROBLEM_PHASES, Track
+from kiosk.core.fleet.tracker import PROBLEM_PHASES, Track, duration_text
 from kiosk.core.settings import Settings
 
 FORMAT = 1
@@ -272,16 +272,7 @@ def _row(doc: Mapping[str, Any], newest: Mapping[str, str], now: dt.datetime, of
 
 
 def ago_text(seconds: float | None) -> str:
-    if seconds is None:
-        return "never"
-    seconds = max(0.0, seconds)
-    if seconds < 90:
-        return f"{seconds:.0f} s ago"
-    if seconds < 5400:
-        return f"{seconds / 60:.0f} min ago"
-    if seconds < 2 * 86400:
-        return f"{seconds / 3600:.0f} h ago"
-    return f"{seconds / 86400:.0f} days ago"
+    return "never" if seconds is None else f"{duration_text(seconds)} ago"
 
 
 def table_lines(rows: Iterable[FleetRow]) -> list[tuple[str, str, str, str, tuple[str, ...]]]:

@@ -161,9 +161,6 @@ class FleetTracker:
     def ready(self) -> list[Track]:
         return [t for t in self.tracks() if t.phase is Phase.READY]
 
-    def busy(self) -> bool:
-        return any(t.phase in (Phase.CHECKING, Phase.APPLYING) for t in self._tracks.values())
-
     def next_wake_s(self) -> float:
         """How long the service may sleep before it should call refresh() again."""
         now = self.clock()
@@ -299,8 +296,8 @@ class FleetTracker:
             phase, detail = Phase.WAITING, "every file has arrived; checking it next"
         elif now - track.progress_at >= self.stall_after_s:
             phase = Phase.STALLED
-            detail = (f"incomplete for {_duration(now - track.first_seen)}, nothing new for "
-                      f"{_duration(now - track.progress_at)}: {arrival.describe()}. Is Syncthing running "
+            detail = (f"incomplete for {duration_text(now - track.first_seen)}, nothing new for "
+                      f"{duration_text(now - track.progress_at)}: {arrival.describe()}. Is Syncthing running "
                       "and connected to the staff PC?")
             if track.phase is Phase.STALLED and before is not None:
                 track.detail = detail  # only the durations moved on: no new log line
@@ -377,14 +374,16 @@ class FleetTracker:
         return self.live.read_all()
 
 
-def _duration(seconds: float) -> str:
+def duration_text(seconds: float) -> str:
+    """"45 s", "12 min", "3 h 5 min", "8 days": for staff, not to the second."""
     seconds = max(0, int(seconds))
     if seconds < 120:
         return f"{seconds} s"
     if seconds < 7200:
         return f"{seconds // 60} min"
     if seconds < 2 * 86400:
-        return f"{seconds // 3600} h {seconds % 3600 // 60} min"
+        hours, minutes = seconds // 3600, seconds % 3600 // 60
+        return f"{hours} h" + (f" {minutes} min" if minutes else "")
     return f"{seconds // 86400} days"
 
 

@@ -43,8 +43,8 @@ def run(args: argparse.Namespace) -> int:
 def _fleet_checks(args: argparse.Namespace) -> list:  # type: ignore[type-arg]
     """On a kiosk of a fleet (docs/fleet.md): its folders and how Syncthing shares them."""
     from kiosk.commands.publish import settings_for
-    from kiosk.core.fleet.syncthing import fleet_checks
     from kiosk.core.fleet.status import status_folder
+    from kiosk.core.fleet.syncthing import fleet_checks
 
     settings = settings_for(args)
     status = status_folder(settings)

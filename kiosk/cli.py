@@ -19,6 +19,8 @@ SUBCOMMANDS: dict[str, tuple[str, str]] = {
     "validate": ("validate", "check a subject folder or a content root and report every problem"),
     "import": ("importing", "check a subject folder and import it into the content root safely"),
     "rollback": ("rollback", "show the previous version of a subject again"),
+    "publish": ("publish", "check a subject and publish it to every kiosk of a fleet through the shared folder"),
+    "fleet": ("fleet", "the kiosks of a fleet: one status table, or every kiosk back to an earlier version"),
     "status": ("status", "list the subjects, their versions and when each was imported"),
     "stats": ("stats", "summarise visits: per day, median length, most viewed items, video completion"),
     "doctor": ("doctor", "check this machine for everything the kiosk needs and say what to fix"),

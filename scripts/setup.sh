@@ -8,12 +8,14 @@ set -euo pipefail
 KIOSK_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 VENV="$KIOSK_ROOT/.venv"
 
-# Qt's offscreen and xcb platforms, QtMultimedia (libpulse0), fonts, and a real X server for tests.
+# Qt's offscreen and xcb platforms, QtMultimedia (libpulse0), fonts, a real X server for tests, and
+# Syncthing (a fleet of kiosks, docs/fleet.md; its tests run real daemons on loopback).
 DEBIAN_PACKAGES=(
   libgl1 libegl1 libx11-6 libxext6 libxrandr2 libxkbcommon0 libfontconfig1 libfreetype6
   libglib2.0-0 libdbus-1-3 libdrm2 libgssapi-krb5-2 libbrotli1 libpulse0
   xvfb xauth xdotool libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-image0
   libxcb-keysyms1 libxcb-render-util0 libxcb-shape0 libxcb-xkb1 fonts-dejavu-core imagemagick
+  syncthing
 )
 
 install_debian_packages() {

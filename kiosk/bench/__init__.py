@@ -6,4 +6,4 @@ from the same run, not across machines.
 """
 
 # The modules whose FIGURES `kiosk bench` runs, in this order.
-AREAS: tuple[str, ...] = ("shell", "validate", "gallery", "video", "charts")
+AREAS: tuple[str, ...] = ("shell", "validate", "gallery", "video", "charts", "fleet")

@@ -28,6 +28,7 @@ def run(args: argparse.Namespace) -> int:
     blanking = doctor.check_blanking(os.environ)
     if blanking:
         checks.append(blanking)
+    checks += _fleet_checks(args)
     failed = 0
     for c in checks:
         mark = "ok  " if c.ok else ("FAIL" if c.severe else "warn")
@@ -37,3 +38,16 @@ def run(args: argparse.Namespace) -> int:
             print(f"      {'':<18} fix: {c.fix}")
     print(f"\n{len(checks)} checks, {failed} failed")
     return 1 if failed else 0
+
+
+def _fleet_checks(args: argparse.Namespace) -> list:  # type: ignore[type-arg]
+    """On a kiosk of a fleet (docs/fleet.md): its folders and how Syncthing shares them."""
+    from kiosk.commands.publish import settings_for
+    from kiosk.core.fleet.status import status_folder
+    from kiosk.core.fleet.syncthing import fleet_checks
+
+    settings = settings_for(args)
+    status = status_folder(settings)
+    if settings.fleet_dir is None or status is None:
+        return []
+    return fleet_checks(settings.fleet_dir.expanduser(), status, settings.syncthing_config)

@@ -16,12 +16,11 @@ into `.versions/` on its first import.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import json
 import os
 import shutil
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -65,6 +64,8 @@ def _now_stamp(clock: Callable[[], dt.datetime]) -> str:
 
 
 def _copy_and_hash(src: Path, dst: Path) -> tuple[int, str]:
+    import hashlib  # OpenSSL, loaded only where files are hashed: not in the kiosk (kiosk.core.digest)
+
     digest = hashlib.sha256()
     size = 0
     with src.open("rb") as fin, dst.open("wb") as fout:
@@ -79,6 +80,8 @@ def _copy_and_hash(src: Path, dst: Path) -> tuple[int, str]:
 
 
 def _hash(path: Path) -> tuple[int, str]:
+    import hashlib
+
     digest = hashlib.sha256()
     size = 0
     with path.open("rb") as f:
@@ -106,6 +109,7 @@ class ImportTransaction:
     clock: Callable[[], dt.datetime] = dt.datetime.now
     copy_file: Callable[[Path, Path], tuple[int, str]] = _copy_and_hash  # injectable for I/O-error tests
     hash_file: Callable[[Path], tuple[int, str]] = _hash
+    record_extra: Mapping[str, object] | None = None  # more for the version's record (fleet version)
 
     @property
     def subject_id(self) -> str:
@@ -176,6 +180,7 @@ class ImportTransaction:
             "files": len(manifest),
             "bytes": sum(s for s, _ in manifest.values()),
             "sha256": {rel: d for rel, (_, d) in manifest.items()},
+            **(self.record_extra or {}),
         }
         (staging / RECORD).write_text(json.dumps(record, indent=1), encoding="utf-8")
         _fsync_dir(staging)

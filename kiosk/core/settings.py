@@ -57,6 +57,15 @@ class Settings(msgspec.Struct, frozen=True, forbid_unknown_fields=True, kw_only=
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
     analytics: bool = True
     live_reload: bool = True
+    # A fleet of kiosks on Syncthing (docs/fleet.md): where this kiosk receives published versions
+    # and writes its status, who it is, and (on the staff PC) what `kiosk publish` keeps.
+    fleet_dir: Path | None = None
+    fleet_status_dir: Path | None = None  # unset: FLEET_DIR/status
+    kiosk_id: Annotated[str, Meta(pattern=r"^([A-Za-z0-9][A-Za-z0-9_.-]{0,63})?$")] = ""  # "": host name
+    kiosk_name: Annotated[str, Meta(max_length=100)] = ""
+    fleet_keep_versions: Annotated[int, Meta(ge=1, le=50)] = 3
+    fleet_offline_after_s: Annotated[float, Meta(ge=60, le=90 * 86400)] = 900.0
+    syncthing_config: Path | None = None  # unset: Syncthing's own default place
 
     def __post_init__(self) -> None:
         try:

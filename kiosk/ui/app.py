@@ -182,8 +182,11 @@ class _Services(QObject):
         window.visit_ended.connect(self._on_window_visit_ended)
         window.reset_done.connect(self._on_window_reset_done)
         self.library: Library | None = None
+        self.fleet = None
+        self._fleet_args = (settings, safe_mode)  # the fleet starts after the first paint
 
     def after_first_paint(self) -> None:
+        self._start_fleet(*self._fleet_args)
         self.content.load_in_background()
         if self.watcher is not None:
             self.watcher.start()
@@ -193,10 +196,27 @@ class _Services(QObject):
         preload_tabs(then=self.audio_probe.start)
         QThreadPool.globalInstance().start(_prune_thumbnail_cache)
 
+    def _start_fleet(self, settings: Settings, safe_mode: bool) -> None:
+        """A kiosk of a fleet (docs/fleet.md): new versions at idle moments, its status reported.
+        In safe mode it still reports (saying so), but takes no new version."""
+        if not (settings.fleet_dir or settings.fleet_status_dir):
+            return
+        from kiosk.core.analytics import default_database
+        from kiosk.ui.fleet_service import FleetService
+
+        self.fleet = FleetService(settings, self.window, self.content.root, parent=self, updates=not safe_mode,
+                                  notices=[safe_mode_notice(self.guard)] if safe_mode else [],
+                                  reload=lambda: self.content.load_in_background(reload=True),
+                                  database=default_database() if settings.analytics else None)
+        self.content.loaded.connect(self.fleet.content_loaded)
+        self.fleet.start()
+
     def stop(self) -> None:
         self.good_timer.stop()
         self.trim_timer.stop()
         self.audio_probe.stop()
+        if self.fleet is not None:
+            self.fleet.stop()
         if self.watcher is not None:
             self.watcher.stop()
         if self.watchdog is not None:

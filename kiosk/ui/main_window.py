@@ -198,6 +198,10 @@ class KioskWindow(QWidget):
         """A standing message in the staff panel (safe mode, for example)."""
         self._staff.set_notice(text)
 
+    def set_fleet_status(self, summary: str, rows: Sequence[tuple[str, str, str, str, Sequence[str]]]) -> None:
+        """The fleet's table for the staff panel (kiosk.ui.fleet_service)."""
+        self._staff.set_fleet(summary, rows)
+
     def screen_name(self) -> str:
         return self._screen_name
 

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from kiosk.core.analytics import Summary
 from kiosk.core.findings import Finding, Severity
 from kiosk.core.model import Library
+from kiosk.ui.fleet_table import FleetTable
 from kiosk.ui.overlay import Overlay
 from kiosk.ui.staff_stats import VisitStats
 
@@ -91,11 +92,14 @@ class StaffPanel(Overlay):
         body = QHBoxLayout()
         body.addWidget(self._tree, 3)
         body.addWidget(self._stats, 2)
+        self._fleet = FleetTable(self.card)  # shown once the kiosk is part of a fleet
+        self._fleet.hide()
         layout = QVBoxLayout(self.card)
         layout.addWidget(heading)
         layout.addWidget(self._notice)
         layout.addWidget(self._status)
-        layout.addLayout(body, 1)
+        layout.addLayout(body, 2)
+        layout.addWidget(self._fleet, 1)
         layout.addLayout(buttons)
 
     def set_status(
@@ -127,6 +131,11 @@ class StaffPanel(Overlay):
 
     def notice_text(self) -> str:
         return self._notice.text() if self._notice.isVisibleTo(self) else ""
+
+    def set_fleet(self, summary: str, rows: Sequence[tuple[str, str, str, str, Sequence[str]]]) -> None:
+        """The fleet's table (kiosk.ui.fleet_table): this kiosk's state and every kiosk's row."""
+        self._fleet.show_fleet(summary, rows)
+        self._fleet.show()
 
     def set_visit_summary(self, summary: Summary | None) -> None:
         self._stats.show_summary(summary)
